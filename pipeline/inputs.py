@@ -223,8 +223,11 @@ def profile_from_json_resume(doc: Mapping[str, Any]) -> Profile:
             for i, c in enumerate(doc.get("certificates") or ())
         ),
         languages=tuple(
-            Language(ref=f"languages[{i}]", language=_text(lang.get("language")),
-                     fluency=_text(lang.get("fluency")))
+            Language(
+                ref=f"languages[{i}]",
+                language=_text(lang.get("language")),
+                fluency=_text(lang.get("fluency")),
+            )
             for i, lang in enumerate(doc.get("languages") or ())
         ),
     )
