@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pipeline.inputs import Profile
 from pipeline.job_analyzer import JobAnalysis
 from pipeline.profile_compiler import CompiledProfile
+from pipeline.provenance import profile_refs, verify_sources
+from pipeline.relevance import Relevance
 
 if TYPE_CHECKING:
     from pipeline.llm import LLM
@@ -112,5 +115,41 @@ def generate_documents(
     options: GenerationOptions,
     llm: LLM | None = None,
 ) -> Documents:
-    """Write both documents; offline (extractive, template-based) when ``llm`` is None."""
-    raise NotImplementedError
+    """Write both documents; offline (extractive, template-based) when ``llm`` is None.
+
+    Only the offline writer exists so far: ``llm`` is accepted for the LLM path to come, which will fall
+    back to ``write_offline``. Asking for ``generator="llm"`` today gets offline text and a fallback reason.
+    """
+    documents = write_offline(profile, analysis, compiled, options)
+    if options.generator == "llm":
+        return replace(documents, fallback_reason="the LLM writer is not available yet")
+    return documents
+
+
+def _sources(resume: Resume, letter: CoverLetter | None) -> Iterator[tuple[str, ...]]:
+    for section in resume.sections:
+        yield from (line.sources for line in section.lines)
+        yield from (line.sources for entry in section.entries for line in entry.bullets)
+    if letter:
+        yield from (line.sources for paragraph in letter.paragraphs for line in paragraph)
+
+
+def write_offline(
+    profile: Profile, analysis: JobAnalysis, compiled: CompiledProfile, options: GenerationOptions
+) -> Documents:
+    """Extract and reorder the profile's own items for the job; every claim cites its profile refs.
+
+    Self-check: every cited ref must exist in the profile (``ProvenanceError`` otherwise, a bug here);
+    ``guard.checked_claims`` counts the lines checked.
+    """
+    # Imported here: the writers build this module's dataclasses, so they import it first.
+    from pipeline.offline_letter import write_cover_letter
+    from pipeline.offline_resume import write_resume
+
+    relevance = Relevance.build(analysis, compiled, options.emphasize)
+    resume = write_resume(profile, compiled.years_experience, relevance)
+    letter = None
+    if options.cover_letter:
+        letter = write_cover_letter(profile, analysis, relevance, resume.contact, options)
+    checked = verify_sources(_sources(resume, letter), profile_refs(profile))
+    return Documents(resume, letter, generator="offline", guard=GuardReport(checked_claims=checked))

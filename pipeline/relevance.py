@@ -1,0 +1,111 @@
+"""How relevant a profile item is to the job, and which of the profile's skills the job asks for.
+
+Scores come from ``CompiledProfile`` (looked up by ref, then by the item's own text); an item the
+compiler did not score falls back to the summed weights of the job keywords it names, capped at 1.
+Emphasized items (``GenerationOptions.emphasize``) always rank first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from pipeline.inputs import Profile
+from pipeline.job_analyzer import JobAnalysis, Keyword
+from pipeline.profile_compiler import CompiledProfile
+
+
+class Item(NamedTuple):
+    """A piece of profile text and the ref it came from."""
+
+    ref: str
+    text: str
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@cache
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(normalize(term)) + r"(?!\w)")
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether ``text`` names ``term`` as a whole word or phrase, ignoring case and spacing."""
+    return bool(term.strip()) and _pattern(term).search(normalize(text)) is not None
+
+
+def _spellings(keyword: Keyword) -> tuple[str, ...]:
+    return (keyword.term, *keyword.aliases)
+
+
+def _with_aliases(terms: Iterable[str], keywords: tuple[Keyword, ...]) -> tuple[str, ...]:
+    expanded: list[str] = []
+    for term in terms:
+        expanded.append(term)
+        for keyword in keywords:
+            if normalize(term) in {normalize(s) for s in _spellings(keyword)}:
+                expanded.extend(_spellings(keyword))
+    return tuple(dict.fromkeys(expanded))
+
+
+@dataclass(frozen=True)
+class Relevance:
+    scores: dict[str, float]  # by ref and by normalized text
+    keywords: tuple[Keyword, ...]
+    emphasized_terms: tuple[str, ...]  # emphasized terms and the aliases the analysis knows for them
+
+    @classmethod
+    def build(cls, analysis: JobAnalysis, compiled: CompiledProfile, emphasize: Iterable[str]) -> Relevance:
+        scores: dict[str, float] = {}
+        for item in (*compiled.bullets, *compiled.roles, *compiled.skills, *compiled.projects):
+            for key in (item.ref, normalize(item.text)):
+                scores[key] = max(scores.get(key, 0.0), item.score)
+        return cls(scores, analysis.keywords, _with_aliases(emphasize, analysis.keywords))
+
+    def score(self, item: Item) -> float:
+        """The compiler's score for ``item``, or the weight of the job keywords it names."""
+        for key in (item.ref, normalize(item.text)):
+            if key in self.scores:
+                return self.scores[key]
+        return self.keyword_score(item)
+
+    def keyword_score(self, item: Item) -> float:
+        """The summed weights of the job keywords ``item`` names, capped at 1."""
+        named = (k.weight for k in self.keywords if any(mentions(item.text, s) for s in _spellings(k)))
+        return min(1.0, sum(named))
+
+    def emphasized(self, item: Item) -> bool:
+        return any(mentions(item.text, term) for term in self.emphasized_terms)
+
+    def line_score(self, item: Item) -> float:
+        """The score a ``Line`` carries: emphasized items get 1.0 so a page fit keeps them."""
+        return 1.0 if self.emphasized(item) else self.score(item)
+
+    def rank(self, items: Iterable[Item]) -> list[Item]:
+        """Emphasized first, then by score, then by job keyword weight; ties keep profile order."""
+        return sorted(
+            items, key=lambda item: (not self.emphasized(item), -self.score(item), -self.keyword_score(item))
+        )
+
+    def asks_for(self, skill: str) -> bool:
+        """Whether the job names ``skill`` (a profile skill) as one of its keywords."""
+        return any(normalize(skill) == normalize(s) for k in self.keywords for s in _spellings(k))
+
+
+def skill_items(profile: Profile) -> list[Item]:
+    """Each skill the profile lists: a group's keywords, or the skill's name when it has none."""
+    return [Item(s.ref, kw) for s in profile.skills for kw in (s.keywords or (s.name,)) if kw]
+
+
+def asked_skills(profile: Profile, relevance: Relevance) -> list[Item]:
+    """The profile's skills the job asks for (or the caller emphasized), most relevant first."""
+    matched = [i for i in skill_items(profile) if relevance.asks_for(i.text) or relevance.emphasized(i)]
+    first: dict[str, Item] = {}
+    for item in matched:
+        first.setdefault(normalize(item.text), item)
+    return relevance.rank(first.values())
