@@ -1,6 +1,6 @@
 """How relevant a profile item is to the job, and which of the profile's skills the job asks for.
 
-Scores come from ``CompiledProfile`` (looked up by ref, then by the item's own text); an item the
+Scores come from ``CompiledProfile`` (looked up by the item's own text, then by ref); an item the
 compiler did not score falls back to the summed weights of the job keywords it names, capped at 1.
 Emphasized items (``GenerationOptions.emphasize``) always rank first.
 """
@@ -69,7 +69,7 @@ class Relevance:
 
     def score(self, item: Item) -> float:
         """The compiler's score for ``item``, or the weight of the job keywords it names."""
-        for key in (item.ref, normalize(item.text)):
+        for key in (normalize(item.text), item.ref):  # text first: a skill group's keywords share one ref
             if key in self.scores:
                 return self.scores[key]
         return self.keyword_score(item)

@@ -421,3 +421,16 @@ def test_profile_refs_name_basics_fields_and_nested_items(example_profile):
     )
     assert "volunteer[0].highlights[0]" in texts
     assert profile_refs(example_profile) == frozenset(texts)
+
+
+def test_a_bare_profile_gives_sparse_documents_not_invented_ones():
+    profile = profile_from_json_resume({"basics": {"name": "Sam Lee"}})
+    documents = generate_documents(
+        profile, build_analysis(), build_compiled(profile, 0.0), GenerationOptions()
+    )
+    assert documents.resume.headline == ""
+    assert documents.resume.sections == ()
+    letter = documents.cover_letter
+    assert [len(p) for p in letter.paragraphs] == [1, 3]
+    assert all(not line.sources for line in letter_lines(letter))
+    assert documents.guard.checked_claims == 0
