@@ -1,0 +1,49 @@
+"""The JobWise web API: ``create_app`` builds a configured Flask app."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import swagger_ui_bundle
+from dotenv import load_dotenv
+from flask import Blueprint, Flask
+
+from api.config import Config
+
+
+def _swagger_assets() -> Blueprint:
+    """Swagger UI's files from the installed package, so /docs works offline."""
+    return Blueprint(
+        "swagger_ui_assets",
+        __name__,
+        static_folder=str(Path(swagger_ui_bundle.swagger_ui_path)),
+        static_url_path="/static/swagger-ui",
+    )
+
+
+def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
+    """Build the app from ``config`` (a Config, or overrides on top of the environment)."""
+    from api import auth, health, jobs, profiles
+    from api.auth.tokens import register_jwt_callbacks
+    from api.cli import register_cli
+    from api.extensions import api, init_extensions, jwt
+    from api.observability import init_observability
+
+    if not isinstance(config, Config):
+        load_dotenv()
+        config = Config(**dict(config or {}))
+    config.check()
+
+    app = Flask(__name__)
+    app.config.from_object(config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    init_observability(app)
+    init_extensions(app)
+    register_jwt_callbacks(jwt)
+    app.register_blueprint(_swagger_assets())
+    for module in (health, auth, profiles, jobs):
+        api.register_blueprint(module.blp)
+    register_cli(app)
+    return app

@@ -1,0 +1,37 @@
+"""Request and response bodies of the auth endpoints."""
+
+import marshmallow as ma
+from marshmallow import validate
+
+PASSWORD_MIN, PASSWORD_MAX = 8, 128
+
+
+class RegisterSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+    password = ma.fields.String(
+        required=True, load_only=True, validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX)
+    )
+    name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class LoginSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=PASSWORD_MAX))
+
+
+class RefreshSchema(ma.Schema):
+    refresh_token = ma.fields.String(required=True, validate=validate.Length(min=1, max=4096))
+
+
+class TokenSchema(ma.Schema):
+    access_token = ma.fields.String(required=True)
+    refresh_token = ma.fields.String(required=True)
+    token_type = ma.fields.String(required=True, metadata={"example": "Bearer"})
+    expires_in = ma.fields.Integer(required=True, metadata={"description": "Access token lifetime, seconds"})
+
+
+class UserSchema(ma.Schema):
+    id = ma.fields.UUID(dump_only=True)
+    email = ma.fields.Email(dump_only=True)
+    name = ma.fields.String(dump_only=True)
+    created_at = ma.fields.DateTime(dump_only=True)

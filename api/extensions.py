@@ -1,0 +1,84 @@
+"""Extensions, created once and bound to an app in ``create_app``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, g, request
+from flask_cors import CORS
+from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.errors import ProblemApi
+from models.session import SessionLocal, configure
+
+
+class Database:
+    """One SQLAlchemy session per request, closed (and rolled back if uncommitted) at teardown."""
+
+    def init_app(self, app: Flask) -> None:
+        factory: sessionmaker[Session] | None = app.config.get("DB_SESSIONMAKER")
+        if factory is None:
+            configure(app.config["DATABASE_URL"])
+            factory = SessionLocal
+        app.extensions["jobwise_db"] = factory
+        app.teardown_appcontext(self._close)
+
+    @property
+    def session(self) -> Session:
+        if "db_session" not in g:
+            g.db_session = current_app.extensions["jobwise_db"]()
+        return g.db_session
+
+    @staticmethod
+    def _close(_exc: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+
+
+def rate_limit_key() -> str:
+    """Per user when a valid access token is present, else per client address."""
+    try:
+        verify_jwt_in_request(optional=True)
+        identity = get_jwt_identity()
+    except Exception:  # an invalid token is the view's business; here it only means "no user"
+        identity = None
+    return f"user:{identity}" if identity else f"ip:{get_remote_address()}"
+
+
+def auth_rate_limit() -> str:
+    return current_app.config["RATELIMIT_AUTH"]
+
+
+def default_rate_limit() -> str:
+    return current_app.config["RATELIMIT_DEFAULT"]
+
+
+def client_ip() -> str | None:
+    return request.remote_addr
+
+
+db = Database()
+jwt = JWTManager()
+api = ProblemApi()
+cors = CORS()
+limiter = Limiter(
+    key_func=rate_limit_key,
+    default_limits=[default_rate_limit],
+    headers_enabled=True,
+)
+
+
+def init_extensions(app: Flask, **_: Any) -> None:
+    db.init_app(app)
+    jwt.init_app(app)
+    limiter.init_app(app)
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
+        expose_headers=["Location", "ETag", "Retry-After", "X-Request-ID", "X-Pagination"],
+    )
+    api.init_app(app)

@@ -1,0 +1,64 @@
+"""Job posting and job search bodies."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import validate
+
+from models.job import EMPLOYMENT_TYPES, SENIORITIES
+
+
+class JobSchema(ma.Schema):
+    id = ma.fields.UUID(dump_only=True)
+    title = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
+    company = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
+    description = ma.fields.String(required=True, validate=validate.Length(min=1, max=50_000))
+    location = ma.fields.String(allow_none=True, validate=validate.Length(max=200))
+    remote = ma.fields.Boolean(allow_none=True)
+    seniority = ma.fields.String(allow_none=True, validate=validate.OneOf(SENIORITIES))
+    employment_type = ma.fields.String(allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES))
+    url = ma.fields.Url(allow_none=True, validate=validate.Length(max=2000))
+    posted_at = ma.fields.AwareDateTime(allow_none=True, default_timezone=None)
+    is_public = ma.fields.Boolean(dump_only=True)
+    created_at = ma.fields.DateTime(dump_only=True)
+    updated_at = ma.fields.DateTime(dump_only=True)
+
+
+class JobImportSchema(JobSchema):
+    """One line of an admin's JSONL import: a public posting, with an optional stable id for upserts."""
+
+    external_id = ma.fields.String(validate=validate.Length(min=1, max=200))
+
+
+class JobListArgsSchema(ma.Schema):
+    scope = ma.fields.String(
+        load_default="mine",
+        validate=validate.OneOf(("mine", "public", "all")),
+        metadata={"description": "mine: saved by the caller; public: loaded by an admin; all: both"},
+    )
+
+
+class JobSearchSchema(ma.Schema):
+    keywords = ma.fields.List(
+        ma.fields.String(
+            validate=[validate.Length(min=1, max=100), validate.Regexp(r"\S", error="Must not be blank.")]
+        ),
+        required=True,
+        validate=validate.Length(min=1, max=10),
+    )
+    location = ma.fields.String(validate=validate.Length(max=100))
+    seniority = ma.fields.String(validate=validate.OneOf(SENIORITIES))
+    remote = ma.fields.Boolean()
+    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
+    page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class JobSearchHitSchema(JobSchema):
+    score = ma.fields.Float(dump_only=True, metadata={"description": "Relevance; higher is better"})
+
+
+class JobSearchResultSchema(ma.Schema):
+    results = ma.fields.List(ma.fields.Nested(JobSearchHitSchema), required=True)
+    total = ma.fields.Integer(required=True)
+    page = ma.fields.Integer(required=True)
+    page_size = ma.fields.Integer(required=True)

@@ -1,0 +1,124 @@
+"""Job use cases: save, change, search, and the admin's bulk import of public postings."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from models.job import Job, visible_to
+
+# Relevance of a keyword hit per field for the portable (non-Postgres) search; mirrors the tsvector weights.
+FIELD_WEIGHTS = (("title", 1.0), ("company", 0.4), ("location", 0.2), ("description", 0.1))
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    keywords: tuple[str, ...]
+    location: str | None = None
+    seniority: str | None = None
+    remote: bool | None = None
+    page: int = 1
+    page_size: int = 20
+
+
+def create_job(session: Session, owner_id: uuid.UUID | None, data: Mapping[str, Any]) -> Job:
+    job = Job(owner_id=owner_id, **data)
+    session.add(job)
+    session.flush()
+    return job
+
+
+def update_job(job: Job, data: Mapping[str, Any]) -> Job:
+    for key, value in data.items():
+        setattr(job, key, value)
+    return job
+
+
+def list_jobs(owner_id: uuid.UUID, scope: str) -> Select[tuple[Job]]:
+    condition = {
+        "mine": Job.owner_id == owner_id,
+        "public": Job.owner_id.is_(None),
+        "all": visible_to(owner_id),
+    }[scope]
+    return select(Job).where(condition).order_by(Job.created_at.desc(), Job.id)
+
+
+def _postgres_relevance(keywords: Iterable[str]) -> tuple[Any, Any]:
+    """Each keyword as a phrase query, OR-ed; ranked with ts_rank_cd over the weighted vector."""
+    vector = literal_column("jobs.search_vector")
+    queries = [func.phraseto_tsquery("english", kw) for kw in keywords]
+    query = queries[0]
+    for extra in queries[1:]:
+        query = query.op("||")(extra)
+    return func.ts_rank_cd(vector, query), vector.op("@@")(query)
+
+
+def _portable_relevance(keywords: Iterable[str]) -> tuple[Any, Any]:
+    """Substring hits weighted by field, summed over keywords (SQLite, the embedded demo)."""
+    terms = [kw.strip().lower() for kw in keywords]
+    score = sum(
+        (
+            case((func.lower(getattr(Job, field)).contains(term, autoescape=True), weight), else_=0.0)
+            for term in terms
+            for field, weight in FIELD_WEIGHTS
+        ),
+        start=literal_column("0.0"),
+    )
+    return score, score > 0
+
+
+def search_jobs(
+    session: Session, user_id: uuid.UUID, criteria: SearchCriteria
+) -> tuple[list[ScoredJob], int]:
+    """Postings visible to the user matching any keyword, most relevant first, one page of them."""
+    keywords = [kw.strip() for kw in criteria.keywords if kw.strip()]
+    on_postgres = session.get_bind().dialect.name == "postgresql"
+    relevance = _postgres_relevance if on_postgres else _portable_relevance
+    score, matches = relevance(keywords)
+    conditions = [visible_to(user_id), matches]
+    if criteria.location:
+        conditions.append(Job.location.icontains(criteria.location.strip(), autoescape=True))
+    if criteria.seniority:
+        conditions.append(Job.seniority == criteria.seniority)
+    if criteria.remote is not None:
+        conditions.append(Job.remote.is_(criteria.remote))
+    total = session.scalar(select(func.count()).select_from(Job).where(*conditions)) or 0
+    ranked = (
+        select(Job, score.label("score"))
+        .where(*conditions)
+        .order_by(score.desc(), Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.id)
+        .offset((criteria.page - 1) * criteria.page_size)
+        .limit(criteria.page_size)
+    )
+    return [ScoredJob(job, rank) for job, rank in session.execute(ranked)], total
+
+
+class ScoredJob:
+    """A posting with its relevance to one search; reads through to the posting."""
+
+    def __init__(self, job: Job, score: float) -> None:
+        self.job = job
+        self.score = round(float(score), 6)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.job, name)
+
+
+def import_public_jobs(session: Session, records: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    """Insert or update public postings (by ``external_id`` when given); returns (created, updated)."""
+    created = updated = 0
+    for record in records:
+        external_id = record.get("external_id")
+        existing = external_id and session.scalar(select(Job).where(Job.external_id == external_id))
+        if existing:
+            update_job(existing, record)
+            updated += 1
+        else:
+            create_job(session, None, {**record, "source": "import"})
+            created += 1
+    return created, updated

@@ -1,0 +1,75 @@
+"""Structured JSON logs with a request id, and Prometheus request metrics."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+import uuid
+
+import structlog
+from flask import Flask, Response, g, request
+from prometheus_client import Counter, Histogram
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+HTTP_REQUESTS = Counter(
+    "jobwise_http_requests_total", "HTTP requests by endpoint and status", ["method", "endpoint", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "jobwise_http_request_duration_seconds",
+    "HTTP request latency by endpoint",
+    ["method", "endpoint"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+
+
+def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
+    """structlog over stdlib logging; one JSON object per line on stderr."""
+    renderer = structlog.processors.JSONRenderer() if as_json else structlog.dev.ConsoleRenderer(colors=False)
+    processors = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+    ]
+    structlog.configure(
+        processors=[*processors, renderer],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+
+
+def _before() -> None:
+    incoming = request.headers.get(REQUEST_ID_HEADER, "")
+    g.request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    g.request_started = time.perf_counter()
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(request_id=g.request_id)
+
+
+def _after(response: Response) -> Response:
+    elapsed = time.perf_counter() - g.get("request_started", time.perf_counter())
+    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+    HTTP_REQUESTS.labels(request.method, endpoint, str(response.status_code)).inc()
+    HTTP_LATENCY.labels(request.method, endpoint).observe(elapsed)
+    response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
+    # Paths and ids only: bodies, emails and tokens never reach the log.
+    structlog.get_logger("jobwise.http").info(
+        "request",
+        method=request.method,
+        path=request.path,
+        endpoint=endpoint,
+        status=response.status_code,
+        duration_ms=round(elapsed * 1000, 2),
+    )
+    return response
+
+
+def init_observability(app: Flask) -> None:
+    configure_logging(app.config["LOG_LEVEL"], app.config["LOG_JSON"])
+    app.before_request(_before)
+    app.after_request(_after)

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""JobWise developer commands. Standard library only: it works before anything is installed.
+
+python dev.py demo      set up, migrate the embedded SQLite database, run the demo
+python dev.py test      set up, lint, run the whole suite on Postgres and Redis with coverage
+python dev.py migrate   apply all migrations to DATABASE_URL
+python dev.py up        run the full stack from the Procfile (gunicorn, workers, beat, Flower)
+python dev.py openapi   write .context/api/openapi-spec.yaml from the app
+python dev.py setup     create .venv and install requirements.txt (the others do this first)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+SPEC = ROOT / ".context" / "api" / "openapi-spec.yaml"
+LOCAL_POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+COVERAGE_MINIMUM = 80
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> None:
+    """Run a command from the project root; stop with its exit code if it fails."""
+    command = [str(a) for a in args]
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, **(env or {})}, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def setup() -> Path:
+    """Create .venv and install the pinned requirements, unless they are already installed."""
+    if sys.version_info < (3, 11):  # noqa: UP036 -- dev.py runs on whatever python the user has
+        sys.exit(f"JobWise needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not venv_python().exists():
+        print("Creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        print("Installing requirements (about a minute the first time) ...", flush=True)
+        run(venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", REQUIREMENTS)
+        STAMP.write_text(wanted)
+    return venv_python()
+
+
+def migrate() -> None:
+    run(setup(), "-m", "alembic", "upgrade", "head")
+
+
+def demo() -> None:
+    python = setup()
+    migrate()
+    run(python, ROOT / "scripts" / "demo.py")
+
+
+def test(pytest_args: list[str]) -> None:
+    python = setup()
+    env = {
+        "DATABASE_URL": os.environ.get("DATABASE_URL", LOCAL_POSTGRES),
+        "REDIS_URL": os.environ.get("REDIS_URL", LOCAL_REDIS),
+    }
+    run(python, "-m", "ruff", "check", ".")
+    run(python, "-m", "ruff", "format", "--check", ".")
+    run(python, "-m", "importlinter.cli", "lint-imports", env=env)
+    run(
+        python, "-m", "pytest",
+        "--cov", "--cov-report=term:skip-covered", f"--cov-fail-under={COVERAGE_MINIMUM}",
+        *pytest_args,
+        env=env,
+    )  # fmt: skip
+
+
+def up() -> None:
+    run(setup(), "-m", "honcho", "start", "-f", ROOT / "Procfile")
+
+
+def openapi() -> None:
+    SPEC.parent.mkdir(parents=True, exist_ok=True)
+    run(setup(), "-m", "flask", "--app", "wsgi", "openapi", "write", "--format", "yaml", SPEC)
+    print(f"Wrote {SPEC.relative_to(ROOT)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["demo", "test", "migrate", "up", "openapi", "setup"])
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed to pytest (test only)")
+    options = parser.parse_args()
+    if options.command == "test":
+        test(options.args)
+    else:
+        {"demo": demo, "migrate": migrate, "up": up, "openapi": openapi, "setup": setup}[options.command]()
+
+
+if __name__ == "__main__":
+    main()

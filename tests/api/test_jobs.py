@@ -1,0 +1,199 @@
+"""Job postings: CRUD, public postings, owner isolation, ranked search, and the admin import command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from models.job import Job
+
+POSTING = {"title": "Backend Engineer", "company": "Acme", "description": "Build APIs in Python."}
+
+
+def create(client, auth, **fields) -> dict:
+    response = client.post("/api/v1/jobs", json={**POSTING, **fields}, headers=auth)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def test_crud(client, auth):
+    job = create(
+        client, auth, location="Berlin", remote=True, seniority="senior", url="https://acme.example/j/1"
+    )
+    assert job["is_public"] is False
+    url = f"/api/v1/jobs/{job['id']}"
+    assert client.get(url, headers=auth).get_json()["location"] == "Berlin"
+    assert client.patch(url, json={"seniority": "lead"}, headers=auth).get_json()["seniority"] == "lead"
+    replaced = client.put(url, json=POSTING, headers=auth).get_json()
+    assert replaced["location"] is None and replaced["remote"] is None
+    assert [j["id"] for j in client.get("/api/v1/jobs", headers=auth).get_json()] == [job["id"]]
+    assert client.delete(url, headers=auth).status_code == 204
+    assert client.get(url, headers=auth).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"company": "Acme", "description": "x"}, "title"),
+        ({**POSTING, "seniority": "wizard"}, "seniority"),
+        ({**POSTING, "url": "not a url"}, "url"),
+        ({**POSTING, "title": "x" * 201}, "title"),
+        ({**POSTING, "remote": "sometimes"}, "remote"),
+    ],
+)
+def test_invalid_posting_is_422_and_not_stored(client, auth, db_session, body, field):
+    response = client.post("/api/v1/jobs", json=body, headers=auth)
+    assert response.status_code == 422
+    assert field in response.get_json()["errors"]
+    assert db_session.scalar(select(func.count()).select_from(Job)) == 0
+
+
+@pytest.mark.parametrize(
+    ("method", "body"), [("get", None), ("put", POSTING), ("patch", {"title": "x"}), ("delete", None)]
+)
+def test_another_users_job_is_404(client, auth, other_auth, method, body):
+    job = create(client, auth)
+    kwargs = {"headers": other_auth} | ({"json": body} if body else {})
+    assert getattr(client, method)(f"/api/v1/jobs/{job['id']}", **kwargs).status_code == 404
+    assert client.get(f"/api/v1/jobs/{job['id']}", headers=auth).status_code == 200
+
+
+def public_job(db_session, **fields) -> Job:
+    job = Job(owner_id=None, source="import", **{**POSTING, **fields})
+    db_session.add(job)
+    db_session.commit()
+    return job
+
+
+def test_public_postings_are_readable_by_all_and_read_only(client, auth, db_session):
+    job = public_job(db_session)
+    url = f"/api/v1/jobs/{job.id}"
+    assert client.get(url, headers=auth).get_json()["is_public"] is True
+    assert client.patch(url, json={"title": "Mine"}, headers=auth).status_code == 403
+    assert client.delete(url, headers=auth).status_code == 403
+    assert client.get("/api/v1/jobs", headers=auth).get_json() == []
+    assert [j["id"] for j in client.get("/api/v1/jobs?scope=public", headers=auth).get_json()] == [
+        str(job.id)
+    ]
+    assert client.get("/api/v1/jobs?scope=everything", headers=auth).status_code == 422
+
+
+def search(client, auth, **body):
+    response = client.post("/api/v1/jobs/search", json=body, headers=auth)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def test_title_match_ranks_above_description_match(client, auth):
+    in_description = create(
+        client,
+        auth,
+        title="Platform Engineer",
+        description="You will mostly write Kubernetes operators in Go.",
+    )
+    in_title = create(client, auth, title="Kubernetes Engineer", description="Run our clusters.")
+    create(client, auth, title="Designer", company="Studio", description="Figma all day.")
+    result = search(client, auth, keywords=["kubernetes"])
+    assert result["total"] == 2
+    assert [hit["id"] for hit in result["results"]] == [in_title["id"], in_description["id"]]
+    assert result["results"][0]["score"] > result["results"][1]["score"]
+
+
+def test_multi_word_keywords_match_as_phrases(client, auth):
+    phrase = create(client, auth, title="ML Engineer", description="Machine learning in production.")
+    create(client, auth, title="Mechanic", description="Fix the machine while learning the trade.")
+    result = search(client, auth, keywords=["machine learning"])
+    assert [hit["id"] for hit in result["results"]] == [phrase["id"]]
+
+
+def test_pagination_does_not_repeat(client, auth):
+    ids = {create(client, auth, title=f"Python Developer {i}")["id"] for i in range(7)}
+    first = search(client, auth, keywords=["python"], page=1, page_size=3)
+    second = search(client, auth, keywords=["python"], page=2, page_size=3)
+    third = search(client, auth, keywords=["python"], page=3, page_size=3)
+    pages = [[hit["id"] for hit in page["results"]] for page in (first, second, third)]
+    assert first["total"] == 7 and (first["page"], first["page_size"]) == (1, 3)
+    assert [len(p) for p in pages] == [3, 3, 1]
+    assert set(pages[0]) | set(pages[1]) | set(pages[2]) == ids
+    assert not set(pages[0]) & set(pages[1])
+
+
+def test_search_covers_own_and_public_but_not_others(client, auth, other_auth, db_session):
+    mine = create(client, auth, title="Rust Engineer")
+    create(client, other_auth, title="Rust Engineer at a secret startup")
+    public = public_job(db_session, title="Rust Developer")
+    result = search(client, auth, keywords=["rust"])
+    assert {hit["id"] for hit in result["results"]} == {mine["id"], str(public.id)}
+
+
+def test_filters(client, auth):
+    berlin = create(
+        client, auth, title="Go Developer", location="Berlin, Germany", remote=True, seniority="senior"
+    )
+    create(client, auth, title="Go Developer", location="Lisbon", remote=False, seniority="senior")
+    create(client, auth, title="Go Developer", location="Berlin", remote=True, seniority="entry")
+    result = search(client, auth, keywords=["developer"], location="berlin", seniority="senior", remote=True)
+    assert [hit["id"] for hit in result["results"]] == [berlin["id"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "keywords"),
+        ({"keywords": []}, "keywords"),
+        ({"keywords": [f"k{i}" for i in range(11)]}, "keywords"),
+        ({"keywords": ["   "]}, "keywords.0"),
+        ({"keywords": ["x"], "location": "x" * 101}, "location"),
+        ({"keywords": ["x"], "seniority": "principal"}, "seniority"),
+        ({"keywords": ["x"], "page": 0}, "page"),
+        ({"keywords": ["x"], "page_size": 1000}, "page_size"),
+        ({"keywords": ["x"], "remote": "maybe"}, "remote"),
+    ],
+)
+def test_search_validation(client, auth, body, field):
+    response = client.post("/api/v1/jobs/search", json=body, headers=auth)
+    assert response.status_code == 422
+    assert response.content_type == "application/problem+json"
+    assert field in response.get_json()["errors"]
+
+
+def test_search_escapes_like_wildcards_and_tsquery_syntax(client, auth):
+    create(client, auth, title="C++ Developer")
+    assert search(client, auth, keywords=["%"])["total"] == 0
+    assert search(client, auth, keywords=["!&|("])["total"] == 0
+
+
+def test_admin_import_command(app, db_session, tmp_path):
+    lines = [
+        {"external_id": "board-1", "title": "Data Engineer", "company": "Acme", "description": "Spark."},
+        {
+            "external_id": "board-2",
+            "title": "SRE",
+            "company": "Beta",
+            "description": "On call.",
+            "remote": True,
+        },
+    ]
+    source = tmp_path / "jobs.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["jobs", "import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.output
+    lines[0]["title"] = "Senior Data Engineer"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["jobs", "import", str(source)])
+    assert "0 new, 2 updated" in result.output
+    titles = db_session.scalars(select(Job.title).where(Job.owner_id.is_(None)).order_by(Job.title)).all()
+    assert titles == ["SRE", "Senior Data Engineer"]
+
+
+def test_admin_import_is_all_or_nothing(app, db_session, tmp_path):
+    source = tmp_path / "jobs.jsonl"
+    good = json.dumps({"title": "A", "company": "B", "description": "C"})
+    source.write_text(f"{good}\n{{not json\n{json.dumps({'title': 'no company'})}\n", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["jobs", "import", str(source)])
+    assert result.exit_code != 0
+    assert "line 2" in result.output and "line 3" in result.output
+    assert db_session.scalar(select(func.count()).select_from(Job)) == 0

@@ -1,0 +1,130 @@
+"""Cross-cutting behaviour: one error format, size and rate limits, CORS, request ids, health and metrics."""
+
+from __future__ import annotations
+
+from api import create_app
+from tests.conftest import TEST_PASSWORD, make_config
+
+PROBLEM = "application/problem+json"
+
+
+def test_unknown_route_is_a_404_problem(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.content_type == PROBLEM
+    body = response.get_json()
+    assert (
+        body["status"] == 404 and body["title"] == "Not Found" and body["instance"] == "/api/v1/nothing-here"
+    )
+
+
+def test_wrong_method_is_405_with_allow(client):
+    response = client.delete("/api/v1/auth/login")
+    assert response.status_code == 405
+    assert response.content_type == PROBLEM
+    assert response.headers["Allow"] == "OPTIONS, POST"
+
+
+def test_two_megabyte_body_is_413(client, auth):
+    body = b'{"title": "' + b"x" * (2 * 1024 * 1024) + b'"}'
+    response = client.post("/api/v1/jobs", data=body, content_type="application/json", headers=auth)
+    assert response.status_code == 413
+    assert response.content_type == PROBLEM
+
+
+def test_malformed_json_is_a_4xx_problem(client, auth):
+    response = client.post("/api/v1/jobs", data=b"{not json", content_type="application/json", headers=auth)
+    assert response.status_code in {400, 422}
+    assert response.content_type == PROBLEM
+
+
+def test_login_rate_limit_gives_429_with_retry_after(database_url, db_sessionmaker):
+    app = create_app(
+        make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, RATELIMIT_AUTH="3 per minute")
+    )
+    client = app.test_client()
+    body = {"email": "nobody@example.com", "password": TEST_PASSWORD}
+    statuses = [client.post("/api/v1/auth/login", json=body).status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    limited = client.post("/api/v1/auth/login", json=body)
+    assert limited.content_type == PROBLEM
+    assert 0 < int(limited.headers["Retry-After"]) <= 60
+
+
+def test_default_limit_is_per_user(database_url, db_sessionmaker):
+    app = create_app(
+        make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, RATELIMIT_DEFAULT="2 per minute")
+    )
+    client = app.test_client()
+    from tests.conftest import register
+
+    first, second = register(client), register(client)
+    assert [client.get("/api/v1/profiles", headers=first).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/api/v1/profiles", headers=second).status_code == 200
+
+
+def test_cors_allows_the_configured_origin_only(client):
+    allowed = client.options(
+        "/api/v1/auth/login",
+        headers={"Origin": "https://app.jobwise.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://app.jobwise.example"
+    denied = client.options(
+        "/api/v1/auth/login",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert "Access-Control-Allow-Origin" not in denied.headers
+
+
+def test_request_id_is_echoed_or_made(client):
+    assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["X-Request-ID"] == "abc-123"
+    made = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"}).headers["X-Request-ID"]
+    assert len(made) == 32 and " " not in made
+    problem = client.get("/nope", headers={"X-Request-ID": "trace-7"}).get_json()
+    assert problem["request_id"] == "trace-7"
+
+
+def test_logs_are_json_with_request_id_and_no_secrets(database_url, db_sessionmaker, capsys):
+    app = create_app(make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, LOG_LEVEL="INFO"))
+    client = app.test_client()
+    client.post(
+        "/api/v1/auth/register",
+        json={"email": "logged@example.com", "password": TEST_PASSWORD, "name": "Logged"},
+        headers={"X-Request-ID": "log-check"},
+    )
+    import json
+
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    request_line = next(line for line in lines if line.get("request_id") == "log-check")
+    assert request_line["path"] == "/api/v1/auth/register" and request_line["status"] == 201
+    everything = json.dumps(lines)
+    assert "logged@example.com" not in everything and TEST_PASSWORD not in everything
+
+
+def test_health_ready_and_metrics(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.get_json()["checks"] == {"database": "ok", "redis": "ok"}
+    client.get("/api/v1/nothing")
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert 'jobwise_http_requests_total{endpoint="unmatched",method="GET",status="404"}' in metrics
+    assert "jobwise_http_request_duration_seconds_bucket" in metrics
+
+
+def test_ready_is_503_when_redis_is_down(database_url, db_sessionmaker):
+    app = create_app(
+        make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, REDIS_URL="redis://127.0.0.1:1/0")
+    )
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.content_type == PROBLEM
+    assert "redis" in response.get_json()["detail"]
+
+
+def test_docs_are_served_offline(client):
+    page = client.get("/docs").get_data(as_text=True)
+    assert "/static/swagger-ui/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
+    assert client.get("/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/openapi.json").get_json()["info"]["title"] == "JobWise API"
