@@ -1,0 +1,100 @@
+"""Reading PDFs back: normalized text from both engines and the format facts a scorer checks."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline.pdf_text import ENGINES, extract_pages, extract_text, inspect_pdf, normalize, page_count
+from pipeline.typefaces import REGULAR, register_typefaces
+
+
+def canvas_pdf(draw, pages: int = 1, page_size=LETTER) -> bytes:
+    """A PDF drawn directly on a reportlab canvas; ``draw(canvas, page_index)`` paints each page."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=page_size, invariant=1, initialFontName=register_typefaces())
+    for index in range(pages):
+        draw(canvas, index)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def text_lines(*lines: str, font: str = REGULAR, size: float = 11):
+    def draw(canvas, index):
+        canvas.setFont(font, size)
+        for number, line in enumerate(lines):
+            canvas.drawString(72, 700 - 20 * number, f"{line} {index + 1}")
+
+    return draw
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_both_engines_give_one_clean_line_per_visual_line(engine):
+    pdf = canvas_pdf(text_lines("Experience", "Senior  Engineer,   Acme", "Ελληνικά και русский"), pages=2)
+
+    assert extract_pages(pdf, engine) == (
+        "Experience 1\nSenior Engineer, Acme 1\nΕλληνικά και русский 1",
+        "Experience 2\nSenior Engineer, Acme 2\nΕλληνικά και русский 2",
+    )
+    assert extract_text(pdf, engine) == "\n".join(extract_pages(pdf, engine))
+
+
+def test_unknown_engine_is_refused():
+    with pytest.raises(ValueError, match="unknown engine 'ocr'"):
+        extract_text(canvas_pdf(text_lines("x")), "ocr")
+
+
+def test_normalize_collapses_whitespace_drops_blank_lines_and_restores_rtl_order():
+    visual_hebrew = "םלוע םולש"  # as drawn left to right
+
+    assert (
+        normalize("  Summary \n\n\tBuilt\u00a0APIs  \n" + visual_hebrew) == "Summary\nBuilt APIs\nשלום עולם"
+    )
+
+
+def test_facts_of_a_text_only_pdf_with_an_embedded_font():
+    facts = inspect_pdf(canvas_pdf(text_lines("Skills", size=10), pages=2, page_size=A4))
+
+    assert facts.pages == page_count(canvas_pdf(text_lines("Skills"), pages=2)) == 2
+    assert all(size == pytest.approx(A4, abs=0.01) for size in facts.page_sizes)
+    assert facts.images == 0
+    assert facts.fonts == ("/AAAAAA+DejaVuSans",)
+    assert facts.unembedded_fonts == ()
+    assert facts.text_extractable
+    assert facts.font_sizes == (10.0,)
+
+
+def test_facts_flag_images_standard_fonts_and_pages_without_text():
+    picture = ImageReader(Image.new("RGB", (8, 8), "navy"))
+
+    def draw(canvas, index):
+        if index == 0:
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(72, 700, "Scanned resume")
+        canvas.drawImage(picture, 72, 400, width=100, height=100)
+
+    facts = inspect_pdf(canvas_pdf(draw, pages=2))
+
+    assert facts.images == 2
+    assert facts.unembedded_fonts == ("/Helvetica",)
+    assert facts.font_sizes == (8.0,)
+    assert not facts.text_extractable
+
+
+def test_metadata_is_read_back():
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    canvas.setTitle("Resume - Иван Петров")
+    canvas.setAuthor("Иван Петров")
+    canvas.save()
+
+    facts = inspect_pdf(buffer.getvalue())
+
+    assert (facts.title, facts.author) == ("Resume - Иван Петров", "Иван Петров")
+    assert not facts.text_extractable
