@@ -37,7 +37,7 @@ def resume_docx(resume: Resume, page_size: str) -> bytes:
     properties = document.core_properties
     properties.title, properties.author, properties.subject = f"Resume - {resume.name}", resume.name, "Resume"
     properties.created = properties.modified = FIXED_TIME
-    properties.last_modified_by, properties.revision = "JobWise", 1
+    properties.last_modified_by, properties.revision, properties.comments = "JobWise", 1, ""
     for block in resume_blocks(resume):
         add_block(document, block)
     buffer = io.BytesIO()
