@@ -110,6 +110,8 @@ class ProblemApi(Api):
         super().init_app(app, spec_kwargs={"marshmallow_plugin": plugin, **(spec_kwargs or {})})
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
+        if error.response is not None:  # already answered in this format (the rate limiter's 429)
+            return error.response
         data = getattr(error, "data", None) or {}
         headers = dict(data.get("headers") or {})
         if error.code == 405 and getattr(error, "valid_methods", None):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from flask import Flask, current_app, g, request
+from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
-from flask_limiter import Limiter
+from flask_limiter import HeaderNames, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.errors import ProblemApi
+from api.errors import ProblemApi, problem
 from models.session import SessionLocal, configure
 
 
@@ -65,10 +66,23 @@ db = Database()
 jwt = JWTManager()
 api = ProblemApi()
 cors = CORS()
+
+
+def rate_limited(limit: RequestLimit) -> Response:
+    """429 in the one error format, with Retry-After: the seconds until the window resets."""
+    wait = max(1, int(limit.reset_at - time.time()))
+    return problem(
+        429, f"Too many requests: {limit.limit}. Try again in {wait} s.", headers={"Retry-After": str(wait)}
+    )
+
+
 limiter = Limiter(
     key_func=rate_limit_key,
     default_limits=[default_rate_limit],
     headers_enabled=True,
+    # X-RateLimit-* on every answer; Retry-After only on a 429 (on a 202 or a status it means "poll again").
+    header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},
+    on_breach=rate_limited,
 )
 
 

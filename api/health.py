@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import marshmallow as ma
@@ -10,12 +9,13 @@ import redis
 from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
+from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from api.errors import problem
 from api.extensions import db, limiter
+from telemetry import metrics_registry
 
 blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
 
@@ -82,8 +82,4 @@ class Metrics(MethodView):
     @blp.response(200, content_type="text/plain")
     def get(self) -> Response:
         """Prometheus metrics of this process (or of all gunicorn workers in multiprocess mode)."""
-        registry = REGISTRY
-        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-            registry = CollectorRegistry()
-            multiprocess.MultiProcessCollector(registry)
-        return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
+        return Response(generate_latest(metrics_registry()), mimetype=CONTENT_TYPE_LATEST)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 import re
-import sys
 import time
 import uuid
 
 import structlog
 from flask import Flask, Response, g, request
 from prometheus_client import Counter, Histogram
+
+from telemetry import configure_logging
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -24,23 +24,6 @@ HTTP_LATENCY = Histogram(
     ["method", "endpoint"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
-
-
-def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
-    """structlog over stdlib logging; one JSON object per line on stderr."""
-    renderer = structlog.processors.JSONRenderer() if as_json else structlog.dev.ConsoleRenderer(colors=False)
-    processors = [
-        structlog.contextvars.merge_contextvars,
-        structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-        structlog.processors.format_exc_info,
-    ]
-    structlog.configure(
-        processors=[*processors, renderer],
-        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
-        cache_logger_on_first_use=False,
-    )
 
 
 def _before() -> None:

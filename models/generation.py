@@ -14,9 +14,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    delete,
     select,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
 
 from models.base import Base, IdMixin, JSONType, TimestampMixin, utcnow
 
@@ -124,4 +125,140 @@ def get_owned_generation(
 ) -> Generation | None:
     return session.scalar(
         select(Generation).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    )
+
+
+# The pipeline, in order. Names are stored in generation_stages.name and shown to clients.
+STAGES = ("analyze_job", "compile_profile", "generate_documents", "validate_quality", "export_documents")
+
+
+def new_generation(
+    session: Session, owner_id: uuid.UUID, profile_id: uuid.UUID, job_id: uuid.UUID, **fields: Any
+) -> Generation:
+    """A queued generation with one pending row per stage."""
+    generation = Generation(owner_id=owner_id, profile_id=profile_id, job_id=job_id, **fields)
+    generation.stages = [GenerationStage(name=name, position=i) for i, name in enumerate(STAGES)]
+    session.add(generation)
+    session.flush()
+    return generation
+
+
+def _locked(session: Session, generation_id: uuid.UUID) -> Generation | None:
+    return session.scalar(select(Generation).where(Generation.id == generation_id).with_for_update())
+
+
+def _stage(generation: Generation, name: str) -> GenerationStage:
+    return next(stage for stage in generation.stages if stage.name == name)
+
+
+def start_stage(session: Session, generation_id: uuid.UUID, name: str) -> Generation | None:
+    """Mark ``name`` running (one more attempt); None when the generation is final and must not run."""
+    generation = _locked(session, generation_id)
+    if generation is None or generation.is_final:
+        return None
+    now = utcnow()
+    stage = _stage(generation, name)
+    stage.status, stage.started_at, stage.finished_at, stage.error = STAGE_RUNNING, now, None, None
+    stage.attempts += 1
+    generation.status, generation.current_stage, generation.heartbeat_at = RUNNING, name, now
+    generation.started_at = generation.started_at or now
+    return generation
+
+
+def complete_stage(
+    session: Session, generation_id: uuid.UUID, name: str, output: dict[str, Any], meta: dict[str, Any]
+) -> Generation | None:
+    """Store a stage's result (overwriting an earlier run's) and advance progress; the last stage ends it."""
+    generation = _locked(session, generation_id)
+    if generation is None or generation.is_final:
+        return None
+    now = utcnow()
+    stage = _stage(generation, name)
+    stage.status, stage.finished_at, stage.output, stage.meta = STAGE_SUCCEEDED, now, output, meta
+    stage.duration_s = round((now - stage.started_at).total_seconds(), 3) if stage.started_at else None
+    done = sum(s.status == STAGE_SUCCEEDED for s in generation.stages)
+    generation.progress = round(done / len(STAGES), 3)
+    generation.heartbeat_at = now
+    if done == len(STAGES):
+        generation.status, generation.finished_at, generation.current_stage = SUCCEEDED, now, None
+    return generation
+
+
+def note_stage_error(session: Session, generation_id: uuid.UUID, name: str, error: str) -> None:
+    """Record a transient error on a stage that will be retried."""
+    generation = _locked(session, generation_id)
+    if generation is not None and not generation.is_final:
+        _stage(generation, name).error = error
+        generation.heartbeat_at = utcnow()
+
+
+def fail_generation(session: Session, generation_id: uuid.UUID, stage_name: str | None, reason: str) -> bool:
+    """End a generation as failed, naming the stage and the reason; False if it had already ended."""
+    generation = _locked(session, generation_id)
+    if generation is None or generation.is_final:
+        return False
+    now = utcnow()
+    if stage_name:
+        stage = _stage(generation, stage_name)
+        stage.status, stage.finished_at, stage.error = STAGE_FAILED, now, reason
+    generation.status, generation.failed_stage, generation.error = FAILED, stage_name, reason
+    generation.finished_at = generation.heartbeat_at = now
+    return True
+
+
+def cancel_generation(session: Session, generation: Generation) -> bool:
+    """Cancel a generation that has not ended; workers stop before their next stage."""
+    if generation.is_final:
+        return False
+    generation.status = CANCELLED
+    generation.finished_at = generation.heartbeat_at = utcnow()
+    return True
+
+
+def stage_output(session: Session, generation_id: uuid.UUID, name: str) -> dict[str, Any] | None:
+    return session.scalar(
+        select(GenerationStage.output).where(
+            GenerationStage.generation_id == generation_id, GenerationStage.name == name
+        )
+    )
+
+
+def silent_generations(session: Session, cutoff: datetime, limit: int = 100) -> list[Generation]:
+    """Unfinished generations with no sign of life since ``cutoff``, locked for the caller (skip locked)."""
+    return list(
+        session.scalars(
+            select(Generation)
+            .where(Generation.status.in_((QUEUED, RUNNING)), Generation.heartbeat_at < cutoff)
+            .order_by(Generation.heartbeat_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
+
+
+def replace_documents(session: Session, generation_id: uuid.UUID, files: list[dict[str, Any]]) -> None:
+    """Store a generation's files, replacing those of an earlier run of the export stage."""
+    session.execute(delete(Document).where(Document.generation_id == generation_id))
+    session.add_all(Document(generation_id=generation_id, **file) for file in files)
+
+
+def find_by_idempotency_key(session: Session, owner_id: uuid.UUID, key: str) -> Generation | None:
+    return session.scalar(
+        select(Generation).where(Generation.owner_id == owner_id, Generation.idempotency_key == key)
+    )
+
+
+def list_generations(owner_id: uuid.UUID, status: str | None = None) -> Any:
+    """A query for a user's generations, newest first, optionally of one status."""
+    query = select(Generation).where(Generation.owner_id == owner_id)
+    if status:
+        query = query.where(Generation.status == status)
+    return query.order_by(Generation.created_at.desc(), Generation.id)
+
+
+def get_document(session: Session, generation_id: uuid.UUID, kind: str, format_: str) -> Document | None:
+    return session.scalar(
+        select(Document)
+        .where(Document.generation_id == generation_id, Document.kind == kind, Document.format == format_)
+        .options(undefer(Document.content))
     )

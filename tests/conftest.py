@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Queues of this test run only, so parallel runs and a local dev worker never see each other's messages.
+os.environ.setdefault("JOBWISE_QUEUE_PREFIX", f"test-{uuid.uuid4().hex[:8]}-")
+
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, text
@@ -25,6 +29,21 @@ ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 TEST_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def broker():
+    """Celery publishing to the test Redis; queues emptied at the end of the run."""
+    import redis
+
+    from celeryconfig import CPU_QUEUE, LLM_QUEUE
+    from workers.celery_app import celery_app
+
+    celery_app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    yield celery_app
+    client = redis.Redis.from_url(REDIS_URL)
+    client.delete(LLM_QUEUE, CPU_QUEUE)
+    client.close()
 
 
 def alembic_config(url: str) -> AlembicConfig:
@@ -118,7 +137,7 @@ def make_config(database_url: str, **overrides: object) -> Config:
 
 
 @pytest.fixture
-def app(database_url: str, db_sessionmaker: sessionmaker[Session]):
+def app(database_url: str, db_sessionmaker: sessionmaker[Session], broker):
     return create_app(make_config(database_url, DB_SESSIONMAKER=db_sessionmaker))
 
 

@@ -1,0 +1,112 @@
+"""Generation request, status and document bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import url_for
+from marshmallow import validate
+
+from models.generation import STATUSES
+
+TEMPLATES = ("classic", "modern")
+PAGE_SIZES = ("letter", "a4")
+GENERATORS = ("offline", "llm")
+DOCUMENT_KINDS = ("resume", "cover_letter")
+DOCUMENT_FORMATS = ("pdf", "txt", "docx")
+
+
+class GenerationOptionsSchema(ma.Schema):
+    template = ma.fields.String(load_default="classic", validate=validate.OneOf(TEMPLATES))
+    page_size = ma.fields.String(load_default="letter", validate=validate.OneOf(PAGE_SIZES))
+    one_page = ma.fields.Boolean(load_default=False, metadata={"description": "Fit the resume on one page"})
+    cover_letter = ma.fields.Boolean(load_default=True)
+    generator = ma.fields.String(
+        validate=validate.OneOf(GENERATORS),
+        metadata={"description": "offline (deterministic, no API key) or llm; default from server config"},
+    )
+
+
+class GenerationCreateSchema(ma.Schema):
+    profile_id = ma.fields.UUID(required=True)
+    job_id = ma.fields.UUID(required=True)
+    options = ma.fields.Nested(
+        GenerationOptionsSchema, load_default=lambda: GenerationOptionsSchema().load({})
+    )
+
+
+class StageSchema(ma.Schema):
+    name = ma.fields.String()
+    status = ma.fields.String(metadata={"description": "pending, running, succeeded or failed"})
+    attempts = ma.fields.Integer()
+    started_at = ma.fields.DateTime(allow_none=True)
+    finished_at = ma.fields.DateTime(allow_none=True)
+    duration_s = ma.fields.Float(allow_none=True)
+    error = ma.fields.String(allow_none=True)
+    meta = ma.fields.Dict(metadata={"description": "Model, prompt version, tokens, cost, cache hits"})
+
+
+class DocumentSchema(ma.Schema):
+    kind = ma.fields.String(metadata={"description": "resume or cover_letter"})
+    format = ma.fields.String(metadata={"description": "pdf, txt or docx"})
+    media_type = ma.fields.String()
+    size = ma.fields.Integer()
+    sha256 = ma.fields.String()
+    pages = ma.fields.Integer(allow_none=True)
+    url = ma.fields.Method("download_url")
+
+    def download_url(self, document: Any) -> str:
+        return url_for(
+            "generations.GenerationDocument",
+            generation_id=document.generation_id,
+            kind=document.kind,
+            format=document.format,
+        )
+
+
+class GenerationSchema(ma.Schema):
+    id = ma.fields.UUID()
+    profile_id = ma.fields.UUID()
+    job_id = ma.fields.UUID()
+    status = ma.fields.String(metadata={"description": "queued, running, succeeded, failed or cancelled"})
+    progress = ma.fields.Float(metadata={"description": "Share of the five stages done, 0 to 1"})
+    current_stage = ma.fields.String(allow_none=True)
+    options = ma.fields.Dict()
+    stages = ma.fields.List(ma.fields.Nested(StageSchema))
+    ats_score = ma.fields.Float(allow_none=True)
+    ats_report = ma.fields.Dict(allow_none=True)
+    documents = ma.fields.List(ma.fields.Nested(DocumentSchema))
+    generation_time_s = ma.fields.Float(allow_none=True)
+    error = ma.fields.String(allow_none=True)
+    failed_stage = ma.fields.String(allow_none=True)
+    created_at = ma.fields.DateTime()
+    started_at = ma.fields.DateTime(allow_none=True)
+    finished_at = ma.fields.DateTime(allow_none=True)
+
+
+class GenerationSummarySchema(ma.Schema):
+    id = ma.fields.UUID()
+    profile_id = ma.fields.UUID()
+    job_id = ma.fields.UUID()
+    status = ma.fields.String()
+    progress = ma.fields.Float()
+    ats_score = ma.fields.Float(allow_none=True)
+    created_at = ma.fields.DateTime()
+    finished_at = ma.fields.DateTime(allow_none=True)
+
+
+class GenerationListArgsSchema(ma.Schema):
+    status = ma.fields.String(validate=validate.OneOf(STATUSES))
+
+
+class WaitArgsSchema(ma.Schema):
+    wait = ma.fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0, max=30),
+        metadata={"description": "Long-poll: hold up to this many seconds until the generation changes"},
+    )
+
+
+class DocumentArgsSchema(ma.Schema):
+    format = ma.fields.String(load_default="pdf", validate=validate.OneOf(DOCUMENT_FORMATS))

@@ -1,0 +1,108 @@
+"""Generation use cases: accept a request (idempotently), wait for a change, cancel."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import structlog
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models.generation import Generation, find_by_idempotency_key, get_owned_generation, new_generation
+from models.job import get_visible_job
+from models.profile import get_owned_profile
+from workers.chains import enqueue_generation
+
+log = structlog.get_logger("jobwise.generations")
+POLL_INTERVAL_S = 0.25
+
+
+class InvalidRequestError(Exception):
+    """A field names something the caller cannot use; ``errors`` maps fields to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+class IdempotencyConflictError(Exception):
+    """The Idempotency-Key was used before with a different request."""
+
+
+def request_fingerprint(data: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def create_generation(
+    session: Session, owner_id: uuid.UUID, data: Mapping[str, Any], idempotency_key: str | None
+) -> tuple[Generation, bool]:
+    """The generation for this request, and whether it is new. A repeated key returns the first one."""
+    fingerprint = request_fingerprint(data)
+    if idempotency_key and (earlier := find_by_idempotency_key(session, owner_id, idempotency_key)):
+        return _same_request(earlier, fingerprint), False
+    errors: dict[str, list[str]] = {}
+    if get_owned_profile(session, owner_id, data["profile_id"]) is None:
+        errors["profile_id"] = ["No such profile."]
+    if get_visible_job(session, owner_id, data["job_id"]) is None:
+        errors["job_id"] = ["No such job."]
+    if errors:
+        raise InvalidRequestError(errors)
+    try:
+        with session.begin_nested():
+            generation = new_generation(
+                session,
+                owner_id,
+                data["profile_id"],
+                data["job_id"],
+                options=dict(data["options"]),
+                idempotency_key=idempotency_key,
+                request_hash=fingerprint,
+            )
+    except IntegrityError:  # the same key raced in from a concurrent request
+        return _same_request(
+            find_by_idempotency_key(session, owner_id, idempotency_key or ""), fingerprint
+        ), False
+    return generation, True
+
+
+def _same_request(generation: Generation | None, fingerprint: str) -> Generation:
+    if generation is None or generation.request_hash != fingerprint:
+        raise IdempotencyConflictError
+    return generation
+
+
+def publish(generation_id: uuid.UUID) -> None:
+    """Enqueue a committed generation. If the broker is down it stays queued and the sweeper sends it."""
+    try:
+        enqueue_generation(generation_id)
+    except Exception:
+        log.exception("enqueue_failed", generation_id=str(generation_id))
+
+
+def wait_for_change(
+    session: Session,
+    owner_id: uuid.UUID,
+    generation_id: uuid.UUID,
+    fingerprint: Callable[[Generation], str],
+    baseline: str | None,
+    timeout_s: float,
+) -> Generation | None:
+    """Poll until the generation's representation differs from ``baseline`` (by default, from how it
+    looks now), it ends, or ``timeout_s`` passes. No transaction stays open between polls."""
+    deadline = time.monotonic() + timeout_s
+    generation = get_owned_generation(session, owner_id, generation_id)
+    if generation is None:
+        return None
+    baseline = baseline or fingerprint(generation)
+    while fingerprint(generation) == baseline and not generation.is_final and time.monotonic() < deadline:
+        session.rollback()  # end the read transaction and expire what it loaded
+        time.sleep(POLL_INTERVAL_S)
+        generation = get_owned_generation(session, owner_id, generation_id)
+        if generation is None:
+            return None
+    return generation

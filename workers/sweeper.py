@@ -1,0 +1,58 @@
+"""Find generations whose worker went silent and decide: enqueue again from their stage, or give up.
+
+A worker killed mid-stage leaves its generation ``running`` and, with Redis, its message invisible until
+the broker's visibility timeout; a publish that failed leaves it ``queued``. Postgres knows what is
+unfinished, so the sweeper, run by celery beat, is what guarantees that no generation is stuck or lost.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+import structlog
+from sqlalchemy.orm import Session
+
+from celeryconfig import task_routes
+from models.generation import QUEUED, STAGES, fail_generation, silent_generations
+from workers.metrics import SWEEPER_ACTIONS
+from workers.settings import WorkerSettings
+
+log = structlog.get_logger("jobwise.sweeper")
+
+
+def stage_timeout(stage: str | None, settings: WorkerSettings) -> float:
+    """How long a stage may stay silent: LLM-queue stages longer than CPU ones; a queued job longest."""
+    if stage is None:
+        return settings.queued_timeout_s
+    queue = task_routes[f"jobwise.{stage}"]["queue"]
+    llm_queue = task_routes["jobwise.analyze_job"]["queue"]
+    return settings.llm_stage_timeout_s if queue == llm_queue else settings.cpu_stage_timeout_s
+
+
+def sweep(session: Session, now: datetime, settings: WorkerSettings) -> list[tuple[uuid.UUID, str]]:
+    """Decide for every silent generation; returns (generation id, stage) pairs to enqueue after commit."""
+    shortest = min(settings.cpu_stage_timeout_s, settings.llm_stage_timeout_s, settings.queued_timeout_s)
+    requeue: list[tuple[uuid.UUID, str]] = []
+    for generation in silent_generations(session, now - timedelta(seconds=shortest)):
+        stage = None if generation.status == QUEUED else generation.current_stage
+        silent_for = (now - generation.heartbeat_at).total_seconds()
+        if silent_for < stage_timeout(stage, settings):
+            continue
+        if generation.enqueue_count >= settings.max_enqueues:
+            fail_generation(
+                session,
+                generation.id,
+                stage,
+                f"no worker finished stage {stage or STAGES[0]} after {generation.enqueue_count} attempts "
+                f"(silent for {int(silent_for)} s); the worker was lost or timed out",
+            )
+            SWEEPER_ACTIONS.labels("failed").inc()
+            log.warning("sweeper_failed", generation_id=str(generation.id), stage=stage)
+            continue
+        generation.enqueue_count += 1
+        generation.heartbeat_at = now
+        requeue.append((generation.id, stage or STAGES[0]))
+        SWEEPER_ACTIONS.labels("requeued").inc()
+        log.warning("sweeper_requeued", generation_id=str(generation.id), stage=stage)
+    return requeue

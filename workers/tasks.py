@@ -1,0 +1,156 @@
+"""One Celery task per pipeline stage. Each loads by id, calls its pure stage, saves, returns the id."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from models.generation import STAGES, Generation, replace_documents
+from models.session import SessionLocal
+from pipeline.document_generator import Documents, generate_documents
+from pipeline.job_analyzer import JobAnalysis, analyze_job
+from pipeline.pdf_exporter import export_documents
+from pipeline.profile_compiler import CompiledProfile, compile_profile
+from pipeline.quality_validator import QualityResult, validate_quality
+from pipeline.serialization import to_data
+from workers.celery_app import celery_app, ensure_database
+from workers.inputs import load_options, load_posting, load_profile, load_result
+from workers.llm import llm_for
+from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
+from workers.settings import settings
+from workers.sweeper import sweep
+
+ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
+
+
+# 1. Job Analyzer
+def _load_analyze(session: Session, generation: Generation) -> tuple:
+    return load_posting(session, generation), load_options(generation).generator
+
+
+def _analyze(inputs: tuple) -> StageResult:
+    posting, generator = inputs
+    return StageResult(to_data(analyze_job(posting, llm=llm_for(generator))))
+
+
+# 2. Profile Compiler
+def _load_compile(session: Session, generation: Generation) -> tuple:
+    options = load_options(generation)
+    return load_profile(session, generation), load_result(session, generation, ANALYZE, JobAnalysis), options
+
+
+def _compile(inputs: tuple) -> StageResult:
+    profile, analysis, options = inputs
+    return StageResult(to_data(compile_profile(profile, analysis, llm=llm_for(options.generator))))
+
+
+# 3. Document Generator
+def _load_generate(session: Session, generation: Generation) -> tuple:
+    profile, analysis, options = _load_compile(session, generation)
+    return profile, analysis, load_result(session, generation, COMPILE, CompiledProfile), options
+
+
+def _generate(inputs: tuple) -> StageResult:
+    profile, analysis, compiled, options = inputs
+    documents = generate_documents(profile, analysis, compiled, options, llm=llm_for(options.generator))
+    return StageResult(to_data(documents), meta={"generator": documents.generator})
+
+
+# 4. Quality Validator
+def _load_validate(session: Session, generation: Generation) -> tuple:
+    return (*_load_generate(session, generation), load_result(session, generation, GENERATE, Documents))
+
+
+def _validate(inputs: tuple) -> StageResult:
+    profile, analysis, compiled, options, documents = inputs
+
+    def regenerate(emphasize: tuple[str, ...]) -> Documents:
+        emphasized = dataclasses.replace(options, emphasize=emphasize)
+        return generate_documents(profile, analysis, compiled, emphasized, llm=llm_for(options.generator))
+
+    result = validate_quality(
+        profile, analysis, compiled, documents, options, regenerate=regenerate, target=settings.ats_target
+    )
+    return StageResult(to_data(result), meta={"regenerated": result.report.regenerated})
+
+
+def _save_validate(session: Session, generation: Generation, result: StageResult) -> None:
+    report = result.output["report"]
+    generation.ats_score, generation.ats_report = report["ats_score"], report
+
+
+# 5. PDF Exporter
+def _load_export(session: Session, generation: Generation) -> tuple:
+    return load_result(session, generation, VALIDATE, QualityResult).documents, load_options(generation)
+
+
+def _export(inputs: tuple) -> StageResult:
+    documents, options = inputs
+    files = [
+        {
+            "kind": f.kind,
+            "format": f.format,
+            "media_type": f.media_type,
+            "content": f.content,
+            "size": len(f.content),
+            "sha256": hashlib.sha256(f.content).hexdigest(),
+            "pages": f.pages,
+        }
+        for f in export_documents(documents, options)
+    ]
+    listing = [{k: v for k, v in f.items() if k != "content"} for f in files]
+    return StageResult({"files": listing}, extra=files)
+
+
+def _save_export(session: Session, generation: Generation, result: StageResult) -> None:
+    replace_documents(session, generation.id, result.extra)
+
+
+PIPELINE = {
+    ANALYZE: Stage(ANALYZE, _load_analyze, _analyze),
+    COMPILE: Stage(COMPILE, _load_compile, _compile),
+    GENERATE: Stage(GENERATE, _load_generate, _generate),
+    VALIDATE: Stage(VALIDATE, _load_validate, _validate, _save_validate),
+    EXPORT: Stage(EXPORT, _load_export, _export, _save_export),
+}
+
+
+@celery_app.task(name="jobwise.analyze_job", bind=True, **RETRY_POLICY)
+def analyze_job_task(self, generation_id: str) -> str:
+    return run_stage(self, generation_id, PIPELINE[ANALYZE])
+
+
+@celery_app.task(name="jobwise.compile_profile", bind=True, **RETRY_POLICY)
+def compile_profile_task(self, generation_id: str) -> str:
+    return run_stage(self, generation_id, PIPELINE[COMPILE])
+
+
+@celery_app.task(name="jobwise.generate_documents", bind=True, **RETRY_POLICY)
+def generate_documents_task(self, generation_id: str) -> str:
+    return run_stage(self, generation_id, PIPELINE[GENERATE])
+
+
+@celery_app.task(name="jobwise.validate_quality", bind=True, **RETRY_POLICY)
+def validate_quality_task(self, generation_id: str) -> str:
+    return run_stage(self, generation_id, PIPELINE[VALIDATE])
+
+
+@celery_app.task(name="jobwise.export_documents", bind=True, **RETRY_POLICY)
+def export_documents_task(self, generation_id: str) -> str:
+    return run_stage(self, generation_id, PIPELINE[EXPORT])
+
+
+@celery_app.task(name="jobwise.sweep_stuck_generations", ignore_result=True)
+def sweep_stuck_generations_task() -> int:
+    """Re-enqueue generations whose worker went silent; fail those out of attempts."""
+    from workers.chains import enqueue_generation
+
+    ensure_database()
+    with SessionLocal.begin() as session:
+        requeue = sweep(session, datetime.now(UTC), settings)
+    for generation_id, stage in requeue:
+        enqueue_generation(generation_id, from_stage=stage)
+    return len(requeue)
