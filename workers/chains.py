@@ -17,7 +17,7 @@ def enqueue_generation(generation_id: uuid.UUID, from_stage: str = STAGES[0]) ->
     Only the id travels in the message. With no broker (the embedded mode) the chain runs here and now.
     """
     if celery_app.conf.task_always_eager:
-        import workers.tasks  # noqa: F401 -- registers the tasks in this process
+        celery_app.loader.import_default_modules()  # the tasks run here, so this process needs them
     stages = STAGES[STAGES.index(from_stage) :]
     signatures = [celery_app.signature(f"jobwise.{name}") for name in stages]
     chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:]).apply_async()

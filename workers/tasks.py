@@ -39,17 +39,19 @@ def _analyze(inputs: tuple) -> StageResult:
 # 2. Profile Compiler
 def _load_compile(session: Session, generation: Generation) -> tuple:
     options = load_options(generation)
-    return load_profile(session, generation), load_result(session, generation, ANALYZE, JobAnalysis), options
+    analysis = load_result(session, generation, ANALYZE, JobAnalysis)
+    return load_profile(session, generation), analysis, options, generation.created_at.date().isoformat()
 
 
 def _compile(inputs: tuple) -> StageResult:
-    profile, analysis, options = inputs
-    return StageResult(to_data(compile_profile(profile, analysis, llm=llm_for(options.generator))))
+    profile, analysis, options, today = inputs
+    compiled = compile_profile(profile, analysis, llm=llm_for(options.generator), today=today)
+    return StageResult(to_data(compiled))
 
 
 # 3. Document Generator
 def _load_generate(session: Session, generation: Generation) -> tuple:
-    profile, analysis, options = _load_compile(session, generation)
+    profile, analysis, options, _today = _load_compile(session, generation)
     return profile, analysis, load_result(session, generation, COMPILE, CompiledProfile), options
 
 
