@@ -1,64 +1,139 @@
-"""Stage 4: score what an ATS would actually read, the text extracted from the rendered PDF."""
+"""Stage 4: score what an ATS would actually read, the text extracted from the rendered PDF.
+
+The resume is rendered with ``pipeline.pdf_exporter`` (the same options the export uses) and read back with
+both pypdf and pdfminer.six; a keyword or section counts only when both engines read it. The score is the
+versioned composite described in ``pipeline.ats.weights``: keyword coverage, section completeness, format
+checks and knock-outs. The report keeps no extracted text, only what was found and what to do about it.
+
+Below the target, when the profile shows keywords the resume text lacks, ``regenerate`` is called once with
+those keywords to emphasize, and the better-scoring documents are kept. Keywords the profile does not show
+are reported in ``missing_from_profile`` and never emphasized or suggested.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline.document_generator import Documents, GenerationOptions
+from pipeline.ats.format_checks import format_checks
+from pipeline.ats.keywords import keyword_coverage
+from pipeline.ats.knockouts import knockout_flags, knockout_score
+from pipeline.ats.reading import read_pdf
+from pipeline.ats.report import FormatCheck, KnockoutFlag, QualityReport, ScoreComponent
+from pipeline.ats.sections import SCORED_SECTIONS, sections_found
+from pipeline.ats.suggestions import suggestions
+from pipeline.ats.weights import COMPONENT_WEIGHTS, DEFAULT_TARGET, SCORING_VERSION, SECTION_WEIGHTS
+from pipeline.document_generator import CoverLetter, Documents, GenerationOptions
 from pipeline.inputs import Profile
 from pipeline.job_analyzer import JobAnalysis
-from pipeline.profile_compiler import CompiledProfile, RequirementMatch
+from pipeline.pdf_exporter import render_cover_letter_pdf, render_resume_pdf
+from pipeline.pdf_text import inspect_pdf
+from pipeline.profile_compiler import CompiledProfile
 
-SCORING_VERSION = "ats-1"
-DEFAULT_TARGET = 0.85
-
-
-@dataclass(frozen=True)
-class ScoreComponent:
-    name: str  # keywords | sections | format | knockouts
-    weight: float
-    score: float  # in [0, 1]
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class FormatCheck:
-    name: str
-    passed: bool
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class KnockoutFlag:
-    kind: str
-    text: str
-    status: str  # met | not_met | unknown
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class QualityReport:
-    version: str
-    ats_score: float  # in [0, 1]
-    target: float
-    components: tuple[ScoreComponent, ...]
-    matched_keywords: tuple[str, ...]
-    missing_keywords: tuple[str, ...]  # job keywords the resume text lacks
-    missing_from_profile: tuple[str, ...]  # of those, the ones the profile shows no evidence for
-    requirements: tuple[RequirementMatch, ...]
-    sections_found: tuple[str, ...]
-    format_checks: tuple[FormatCheck, ...]
-    knockouts: tuple[KnockoutFlag, ...]
-    suggestions: tuple[str, ...]
-    pages: int
-    regenerated: bool = False
+__all__ = [
+    "DEFAULT_TARGET",
+    "SCORING_VERSION",
+    "FormatCheck",
+    "KnockoutFlag",
+    "QualityReport",
+    "QualityResult",
+    "ScoreComponent",
+    "emphasizable",
+    "score_pdf",
+    "validate_quality",
+]
 
 
 @dataclass(frozen=True)
 class QualityResult:
     report: QualityReport
     documents: Documents  # the documents to export: the input, or a regeneration that scored better
+
+
+def score_pdf(
+    pdf: bytes,
+    profile: Profile,
+    analysis: JobAnalysis,
+    compiled: CompiledProfile,
+    options: GenerationOptions | None = None,
+    target: float = DEFAULT_TARGET,
+) -> QualityReport:
+    """Score a resume PDF as an ATS reads it; ``options.one_page`` sets the page limit to one."""
+    reading = read_pdf(pdf)
+    coverage = keyword_coverage(analysis.keywords, reading.texts)
+    found = sections_found(reading.texts, profile)
+    missing_sections = [kind for kind in SCORED_SECTIONS if kind not in found]
+    checks = format_checks(reading, one_page=bool(options and options.one_page))
+    flags = knockout_flags(profile, analysis, compiled)
+    knockouts, knockout_detail = knockout_score(flags)
+    passed = sum(check.passed for check in checks)
+    components = (
+        ScoreComponent("keywords", COMPONENT_WEIGHTS["keywords"], round(coverage.score, 4), coverage.detail),
+        ScoreComponent(
+            "sections",
+            COMPONENT_WEIGHTS["sections"],
+            round(sum(SECTION_WEIGHTS[kind] for kind in SCORED_SECTIONS if kind in found), 4),
+            "missing: " + ", ".join(missing_sections) if missing_sections else "all found",
+        ),
+        ScoreComponent(
+            "format",
+            COMPONENT_WEIGHTS["format"],
+            round(passed / len(checks), 4),
+            f"{passed} of {len(checks)} passed",
+        ),
+        ScoreComponent("knockouts", COMPONENT_WEIGHTS["knockouts"], round(knockouts, 4), knockout_detail),
+    )
+    shown = set(compiled.matched_keywords)
+    report = QualityReport(
+        version=SCORING_VERSION,
+        ats_score=round(sum(c.weight * c.score for c in components), 4),
+        target=target,
+        components=components,
+        matched_keywords=coverage.matched,
+        missing_keywords=coverage.missing,
+        missing_from_profile=tuple(term for term in coverage.missing if term not in shown),
+        requirements=compiled.matrix,
+        sections_found=found,
+        format_checks=checks,
+        knockouts=flags,
+        suggestions=(),
+        pages=reading.facts.pages,
+    )
+    advice = suggestions(profile, emphasizable(report), missing_sections, checks, flags)
+    return replace(report, suggestions=advice)
+
+
+def emphasizable(report: QualityReport) -> tuple[str, ...]:
+    """Keywords the resume text lacks and the profile shows: all a regeneration may bring forward."""
+    return tuple(term for term in report.missing_keywords if term not in report.missing_from_profile)
+
+
+def cover_letter_checks(letter: CoverLetter, options: GenerationOptions) -> tuple[FormatCheck, ...]:
+    """The cover letter fits one page and its text is extractable; reported, not scored."""
+    try:
+        rendered = render_cover_letter_pdf(letter, options)
+    except ValueError as error:
+        return (FormatCheck("cover_letter_one_page", False, str(error)),)
+    extractable = inspect_pdf(rendered.content).text_extractable
+    return (
+        FormatCheck("cover_letter_one_page", True, "1 page"),
+        FormatCheck("cover_letter_extractable", extractable, "" if extractable else "a page yields no text"),
+    )
+
+
+def _score_documents(
+    documents: Documents,
+    profile: Profile,
+    analysis: JobAnalysis,
+    compiled: CompiledProfile,
+    options: GenerationOptions,
+    target: float,
+) -> QualityReport:
+    rendered = render_resume_pdf(documents.resume, options)
+    report = score_pdf(rendered.content, profile, analysis, compiled, options, target)
+    if documents.cover_letter is None:
+        return report
+    return replace(report, cover_letter_checks=cover_letter_checks(documents.cover_letter, options))
 
 
 def validate_quality(
@@ -71,4 +146,12 @@ def validate_quality(
     target: float = DEFAULT_TARGET,
 ) -> QualityResult:
     """Score ``documents``; below ``target``, regenerate once emphasizing keywords the profile shows."""
-    raise NotImplementedError
+    report = _score_documents(documents, profile, analysis, compiled, options, target)
+    terms = emphasizable(report)
+    if report.ats_score >= target or regenerate is None or not terms:
+        return QualityResult(report, documents)
+    second_documents = regenerate(terms)
+    second = _score_documents(second_documents, profile, analysis, compiled, options, target)
+    if second.ats_score > report.ats_score:
+        return QualityResult(replace(second, regenerated=True, emphasized=terms), second_documents)
+    return QualityResult(replace(report, emphasized=terms), documents)

@@ -1,0 +1,71 @@
+"""The golden set: each case runs the whole offline chain and must score inside its expected range.
+
+A scoring change that moves a case out of its range fails here; see README.md before widening a range.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.document_generator import GenerationOptions, generate_documents
+from pipeline.inputs import Posting, profile_from_json_resume
+from pipeline.job_analyzer import analyze_job
+from pipeline.profile_compiler import compile_profile
+from pipeline.quality_validator import QualityResult, validate_quality
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
+REQUIRED_KINDS = {
+    "strong_match",
+    "partial_match",
+    "mismatch",
+    "non_latin_names",
+    "long_career_one_page",
+    "acronym_posting",
+}
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_case(case: dict) -> QualityResult:
+    """The offline chain, with a ``regenerate`` callback as a worker passes one."""
+    profile = profile_from_json_resume(case["profile"])
+    analysis = analyze_job(Posting(**case["posting"]))
+    compiled = compile_profile(profile, analysis, today=case.get("today"))
+    options = GenerationOptions(**case.get("options", {}))
+
+    def regenerate(terms: tuple[str, ...]):
+        return generate_documents(profile, analysis, compiled, replace(options, emphasize=terms))
+
+    documents = generate_documents(profile, analysis, compiled, options)
+    return validate_quality(profile, analysis, compiled, documents, options, regenerate=regenerate)
+
+
+def test_the_golden_set_has_every_kind_of_case():
+    names = {load(path)["name"] for path in CASES}
+
+    assert names >= REQUIRED_KINDS
+    assert [load(path)["name"] for path in CASES] == [path.stem for path in CASES]
+
+
+@pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
+def test_case_scores_inside_its_range(path):
+    case = load(path)
+    report = run_case(case).report
+    low, high = case["expected"]["min"], case["expected"]["max"]
+    why = f"{case['name']}: {case['rationale']} Components: {report.components}"
+
+    assert low <= report.ats_score <= high, why
+    if "expect_pages" in case:
+        assert report.pages == case["expect_pages"], why
+    for term in case.get("expect_missing", ()):
+        assert term in report.missing_keywords and term in report.missing_from_profile, why
+    for section in case.get("expect_sections", ()):
+        assert section in report.sections_found, why
+    if "expect_regenerated" in case:
+        assert report.regenerated is case["expect_regenerated"], why
