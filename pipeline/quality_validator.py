@@ -20,7 +20,7 @@ from pipeline.ats.keywords import keyword_coverage
 from pipeline.ats.knockouts import knockout_flags, knockout_score
 from pipeline.ats.reading import read_pdf
 from pipeline.ats.report import FormatCheck, KnockoutFlag, QualityReport, ScoreComponent
-from pipeline.ats.sections import SCORED_SECTIONS, sections_found
+from pipeline.ats.sections import sections_found
 from pipeline.ats.suggestions import suggestions
 from pipeline.ats.weights import COMPONENT_WEIGHTS, DEFAULT_TARGET, SCORING_VERSION, SECTION_WEIGHTS
 from pipeline.document_generator import CoverLetter, Documents, GenerationOptions
@@ -58,11 +58,12 @@ def score_pdf(
     options: GenerationOptions | None = None,
     target: float = DEFAULT_TARGET,
 ) -> QualityReport:
-    """Score a resume PDF as an ATS reads it; ``options.one_page`` sets the page limit to one."""
+    """Score a resume PDF as an ATS reads it. Only ``options.one_page`` matters here: it sets the page
+    limit to one."""
     reading = read_pdf(pdf)
     coverage = keyword_coverage(analysis.keywords, reading.texts)
     found = sections_found(reading.texts, profile)
-    missing_sections = [kind for kind in SCORED_SECTIONS if kind not in found]
+    missing_sections = [kind for kind in SECTION_WEIGHTS if kind not in found]
     checks = format_checks(reading, one_page=bool(options and options.one_page))
     flags = knockout_flags(profile, analysis, compiled)
     knockouts, knockout_detail = knockout_score(flags)
@@ -72,7 +73,7 @@ def score_pdf(
         ScoreComponent(
             "sections",
             COMPONENT_WEIGHTS["sections"],
-            round(sum(SECTION_WEIGHTS[kind] for kind in SCORED_SECTIONS if kind in found), 4),
+            round(sum(weight for kind, weight in SECTION_WEIGHTS.items() if kind in found), 4),
             "missing: " + ", ".join(missing_sections) if missing_sections else "all found",
         ),
         ScoreComponent(
@@ -84,7 +85,7 @@ def score_pdf(
         ScoreComponent("knockouts", COMPONENT_WEIGHTS["knockouts"], round(knockouts, 4), knockout_detail),
     )
     shown = set(compiled.matched_keywords)
-    report = QualityReport(
+    return QualityReport(
         version=SCORING_VERSION,
         ats_score=round(sum(c.weight * c.score for c in components), 4),
         target=target,
@@ -96,11 +97,11 @@ def score_pdf(
         sections_found=found,
         format_checks=checks,
         knockouts=flags,
-        suggestions=(),
+        suggestions=suggestions(
+            profile, [term for term in coverage.missing if term in shown], missing_sections, checks, flags
+        ),
         pages=reading.facts.pages,
     )
-    advice = suggestions(profile, emphasizable(report), missing_sections, checks, flags)
-    return replace(report, suggestions=advice)
 
 
 def emphasizable(report: QualityReport) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(rf"({_MONTH} )?\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}(-\d{{2}})?")
 _ONGOING = re.compile(r"present|current|now|today|ongoing")
 _LOOSE_DATE = r"(?:[^\W\d_]{3,}\.? )?\d{4}(?:-\d{2}(?:-\d{2})?)?(?!\d)|\d{1,2}/\d{4}"
-_RANGE = re.compile(rf"({_LOOSE_DATE}) ?(?:-|to|until) ?({_LOOSE_DATE}|[^\W\d_]+)")
+_RANGE = re.compile(rf"({_LOOSE_DATE}) ?(?:-|\bto\b|\buntil\b) ?({_LOOSE_DATE}|[^\W\d_]+)")
 _BULLET = re.compile(r"^[•·▪◦‣●○■*-] ")
 _SEPARATORS = " |,;()"
 

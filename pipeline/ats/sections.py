@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pipeline.inputs import Profile
 from pipeline.text import normalize
 
-SCORED_SECTIONS = ("contact", "summary", "experience", "education", "skills")
-
 # Heading lines an ATS recognizes, normalized ("&" read as "and", a trailing colon dropped).
 STANDARD_HEADINGS = {
     "summary": (

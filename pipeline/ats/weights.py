@@ -20,7 +20,7 @@ DEFAULT_TARGET = 0.85
 COMPONENT_WEIGHTS = {"keywords": 0.60, "sections": 0.15, "format": 0.15, "knockouts": 0.10}
 REQUIRED_SHARE = 0.7
 
-SECTION_WEIGHTS = {"contact": 0.25, "experience": 0.25, "education": 0.15, "skills": 0.20, "summary": 0.15}
+SECTION_WEIGHTS = {"contact": 0.25, "summary": 0.15, "experience": 0.25, "education": 0.15, "skills": 0.20}
 
 MAX_PAGES = 2  # 1 when the caller asked for one page
 MAX_FILE_BYTES = 1_000_000

@@ -204,6 +204,22 @@ def test_the_score_is_the_weighted_sum_of_its_components(example_profile, analys
     assert all(0.0 <= c.score <= 1.0 for c in report.components)
 
 
+@pytest.mark.parametrize(
+    "name", ["Ελένη Παπαδοπούλου", "Дмитрий Иванов", "ليلى حداد", "נועה כהן", "Zoë Ångström-Łukasiewicz"]
+)
+def test_names_in_other_scripts_are_read_back_as_the_contact(example_resume_doc, analysis, name):
+    doc = copy.deepcopy(example_resume_doc)
+    doc["basics"]["name"] = name
+    profile = profile_from_json_resume(doc)
+    compiled = compile_profile(profile, analysis, today=TODAY)
+
+    report = validate(profile, analysis, compiled).report
+
+    assert report.sections_found[:1] == ("contact",)
+    assert [c.name for c in report.format_checks if not c.passed] == []
+    assert report.ats_score >= DEFAULT_TARGET
+
+
 def test_a_mismatch_scores_low_lists_its_missing_skills_and_suggests_none_of_them(analysis):
     nurse = profile_from_json_resume(NURSE)
     compiled = compile_profile(nurse, analysis, today=TODAY)
@@ -419,8 +435,11 @@ def test_aliases_acronyms_and_scripts_count_as_the_keyword():
         Keyword("CI/CD", 0.6, True),
         Keyword("machine learning", 0.35, False),
         Keyword("REST APIs", 0.35, False),
+        Keyword("naive Bayes", 0.35, False),
     )
-    text = "Ran k8s clusters; wrote JS; built continuous integration; 负责机器学习平台; a REST API"
+    text = (
+        "Ran k8s clusters; wrote JS; built continuous integration; 负责机器学习平台; a REST API; naïve Bayes"
+    )
 
     coverage = keyword_coverage(keywords, [text, text])
 
