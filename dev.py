@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import secrets
 import subprocess
 import sys
 import venv
@@ -57,13 +58,16 @@ def setup() -> Path:
 
 
 def migrate() -> None:
-    run(setup(), "-m", "alembic", "upgrade", "head")
+    """Create the database if it is a missing Postgres one, then upgrade it to the newest migration."""
+    python = setup()
+    run(python, ROOT / "scripts" / "ensure_database.py")
+    run(python, "-m", "alembic", "upgrade", "head")
 
 
-def demo() -> None:
+def demo(args: list[str]) -> None:
     python = setup()
     migrate()
-    run(python, ROOT / "scripts" / "demo.py")
+    run(python, ROOT / "scripts" / "demo.py", *args)
 
 
 def test(pytest_args: list[str]) -> None:
@@ -84,7 +88,20 @@ def test(pytest_args: list[str]) -> None:
 
 
 def up() -> None:
-    run(setup(), "-m", "honcho", "start", "-f", ROOT / "Procfile")
+    """The full stack on the local Postgres, Redis and this machine's cores; .env or the environment win."""
+    defaults = {
+        "DATABASE_URL": "postgresql+psycopg2://postgres@127.0.0.1:5432/jobwise",
+        "REDIS_URL": LOCAL_REDIS,
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/1",
+        "PORT": "8000",
+        "FLOWER_BASIC_AUTH": f"admin:{secrets.token_urlsafe(12)}",
+    }
+    for name, value in defaults.items():
+        os.environ.setdefault(name, value)
+    migrate()
+    print(f"Flower: http://127.0.0.1:5555 (basic auth {os.environ['FLOWER_BASIC_AUTH']})", flush=True)
+    procfile = "Procfile.windows" if os.name == "nt" else "Procfile"
+    run(setup(), "-m", "honcho", "start", "-f", ROOT / procfile)
 
 
 def openapi() -> None:
@@ -98,12 +115,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("command", choices=["demo", "test", "migrate", "up", "openapi", "setup"])
-    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed to pytest (test only)")
+    parser.add_argument(
+        "args", nargs=argparse.REMAINDER, help="passed on to pytest (test) or the demo (demo)"
+    )
     options = parser.parse_args()
     if options.command == "test":
         test(options.args)
+    elif options.command == "demo":
+        demo(options.args)
     else:
-        {"demo": demo, "migrate": migrate, "up": up, "openapi": openapi, "setup": setup}[options.command]()
+        {"migrate": migrate, "up": up, "openapi": openapi, "setup": setup}[options.command]()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,31 @@
+"""Create the Postgres database named by DATABASE_URL if it does not exist (SQLite needs nothing)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from models.session import DEFAULT_DATABASE_URL
+
+
+def main() -> None:
+    url = make_url(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+    if not url.drivername.startswith("postgresql"):
+        return
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database})
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{url.database}"'))
+            print(f"Created database {url.database}")
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Each stage task, called directly against Postgres, twice: the second run overwrites the first."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+
+from models.generation import STAGES, Document, Generation, GenerationStage
+from tests.factories import make_generation
+from workers import tasks
+
+TASKS = (
+    tasks.analyze_job_task,
+    tasks.compile_profile_task,
+    tasks.generate_documents_task,
+    tasks.validate_quality_task,
+    tasks.export_documents_task,
+)
+
+
+def run(task, generation_id: uuid.UUID) -> str:
+    result = task.apply(args=(str(generation_id),))
+    return result.state
+
+
+def stage_rows(session, generation_id):
+    session.expire_all()
+    return session.scalars(
+        select(GenerationStage)
+        .where(GenerationStage.generation_id == generation_id)
+        .order_by(GenerationStage.position)
+    ).all()
+
+
+def documents_of(session, generation_id):
+    session.expire_all()
+    rows = session.scalars(select(Document).where(Document.generation_id == generation_id)).all()
+    return sorted((d.kind, d.format, d.sha256) for d in rows)
+
+
+def test_each_stage_twice_is_idempotent(session):
+    generation = make_generation(session)
+    session.commit()
+    outputs = {}
+    for task in TASKS[:-1]:
+        assert run(task, generation.id) == "SUCCESS"
+        first = {s.name: s.output for s in stage_rows(session, generation.id)}
+        assert run(task, generation.id) == "SUCCESS"
+        second = {s.name: s.output for s in stage_rows(session, generation.id)}
+        outputs[task.name] = (first, second)
+    assert run(tasks.export_documents_task, generation.id) == "SUCCESS"
+    files = documents_of(session, generation.id)
+    # Redelivered after the generation ended, the last stage changes nothing.
+    assert run(tasks.export_documents_task, generation.id) == "IGNORED"
+    assert documents_of(session, generation.id) == files
+    rows = stage_rows(session, generation.id)
+    assert [r.name for r in rows] == list(STAGES)
+    assert [r.attempts for r in rows] == [2, 2, 2, 2, 1]
+    assert {r.status for r in rows} == {"succeeded"}
+    for first, second in outputs.values():
+        assert first == second, "a re-run must produce the same stage output"
+    refreshed = session.get(Generation, generation.id)
+    assert refreshed.status == "succeeded"
+    assert refreshed.progress == 1.0
+    assert 0 <= refreshed.ats_score <= 1
+    documents = session.scalars(select(Document).where(Document.generation_id == generation.id)).all()
+    assert sorted((d.kind, d.format) for d in documents) == [
+        ("cover_letter", "pdf"),
+        ("cover_letter", "txt"),
+        ("resume", "docx"),
+        ("resume", "pdf"),
+        ("resume", "txt"),
+    ]
+    assert session.scalar(select(func.count()).select_from(GenerationStage)) == len(STAGES)
+
+
+def test_a_cancelled_generation_runs_no_stage(session):
+    from models.generation import cancel_generation
+
+    generation = make_generation(session)
+    cancel_generation(session, generation)
+    session.commit()
+    assert run(tasks.analyze_job_task, generation.id) == "IGNORED"
+    assert {r.attempts for r in stage_rows(session, generation.id)} == {0}
+    assert session.get(Generation, generation.id).status == "cancelled"
+
+
+def test_a_bad_option_fails_with_the_stage_and_reason(session):
+    generation = make_generation(session, template="fancy")
+    session.commit()
+    states = [run(task, generation.id) for task in TASKS]
+    failed = session.get(Generation, generation.id)
+    session.refresh(failed)
+    assert failed.status == "failed"
+    assert failed.failed_stage in STAGES
+    assert "template" in failed.error
+    assert "IGNORED" in states
+    assert failed.finished_at is not None
