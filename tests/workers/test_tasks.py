@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models.generation import STAGES, Document, Generation, GenerationStage
 from tests.factories import make_generation
@@ -72,7 +72,6 @@ def test_each_stage_twice_is_idempotent(session):
         ("resume", "pdf"),
         ("resume", "txt"),
     ]
-    assert session.scalar(select(func.count()).select_from(GenerationStage)) == len(STAGES)
 
 
 def test_a_cancelled_generation_runs_no_stage(session):
