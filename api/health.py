@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import marshmallow as ma
 import redis
+import structlog
 from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from prometheus_client import generate_latest
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from api.errors import problem
 from api.extensions import db, limiter
+from models.generation import STATUSES, Generation
 from telemetry import metrics_registry
+from workers.chains import queue_depths
 
 blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
+log = structlog.get_logger("jobwise.health")
 
 
 class HealthSchema(ma.Schema):
@@ -82,4 +88,33 @@ class Metrics(MethodView):
     @blp.response(200, content_type="text/plain")
     def get(self) -> Response:
         """Prometheus metrics of this process (or of all gunicorn workers in multiprocess mode)."""
-        return Response(generate_latest(metrics_registry()), mimetype=CONTENT_TYPE_LATEST)
+        body = generate_latest(metrics_registry()) + generate_latest(_SCRAPE_TIME)
+        return Response(body, mimetype=CONTENT_TYPE_LATEST)
+
+
+class PipelineCollector:
+    """Read at scrape time: generations by status (from the database) and messages waiting per queue."""
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        by_status = GaugeMetricFamily("jobwise_generations", "Generations by status", labels=["status"])
+        counts = dict(
+            db.session.execute(select(Generation.status, func.count()).group_by(Generation.status)).all()
+        )
+        for status in STATUSES:
+            by_status.add_metric([status], counts.get(status, 0))
+        yield by_status
+        depth = GaugeMetricFamily(
+            "jobwise_queue_depth", "Messages waiting in a pipeline queue", labels=["queue"]
+        )
+        try:
+            depths = queue_depths()
+        except Exception as exc:  # an unreachable broker must not break the scrape; readyz reports it
+            log.warning("queue_depth_unavailable", error_type=type(exc).__name__)
+            depths = {}
+        for queue, count in depths.items():
+            depth.add_metric([queue], count)
+        yield depth
+
+
+_SCRAPE_TIME = CollectorRegistry(auto_describe=False)
+_SCRAPE_TIME.register(PipelineCollector())

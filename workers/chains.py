@@ -29,7 +29,12 @@ def queue_depths() -> dict[str, int]:
         return {}
     depths = {}
     with celery_app.connection_for_read() as connection:
-        channel = connection.default_channel
         for queue in (LLM_QUEUE, CPU_QUEUE):
-            depths[queue] = channel.queue_declare(queue=queue, passive=True).message_count
+            channel = connection.channel()  # a refused passive declare closes its channel (AMQP)
+            try:
+                depths[queue] = channel.queue_declare(queue=queue, passive=True).message_count
+            except connection.channel_errors:  # never declared, or drained and removed: nothing waits
+                depths[queue] = 0
+            finally:
+                channel.close()
     return depths

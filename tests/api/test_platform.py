@@ -112,6 +112,20 @@ def test_health_ready_and_metrics(client):
     assert "jobwise_http_request_duration_seconds_bucket" in metrics
 
 
+def test_metrics_show_pipeline_state(client, auth):
+    from celeryconfig import CPU_QUEUE, LLM_QUEUE
+    from tests.factories import EXAMPLE_JOB, EXAMPLE_RESUME
+
+    profile = client.post("/api/v1/profiles/import", json=EXAMPLE_RESUME, headers=auth).get_json()
+    job = client.post("/api/v1/jobs", json=EXAMPLE_JOB, headers=auth).get_json()
+    client.post("/api/v1/generations", json={"profile_id": profile["id"], "job_id": job["id"]}, headers=auth)
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert 'jobwise_generations{status="queued"} 1.0' in metrics
+    assert 'jobwise_generations{status="succeeded"} 0.0' in metrics
+    assert f'jobwise_queue_depth{{queue="{LLM_QUEUE}"}}' in metrics
+    assert f'jobwise_queue_depth{{queue="{CPU_QUEUE}"}}' in metrics
+
+
 def test_ready_is_503_when_redis_is_down(database_url, db_sessionmaker):
     app = create_app(
         make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, REDIS_URL="redis://127.0.0.1:1/0")
