@@ -55,6 +55,7 @@ class Config:
         self.LOG_JSON = _bool(env.get("LOG_JSON"), True)
         self.GENERATION_WAIT_MAX = int(env.get("GENERATION_WAIT_MAX", "30"))
         self.JOBWISE_DEFAULT_GENERATOR = env.get("JOBWISE_DEFAULT_GENERATOR", "offline")
+        self.JOBWISE_LLM_CONFIG = env.get("JOBWISE_LLM_CONFIG", "")  # the workers' model config file
 
         # flask-smorest / OpenAPI
         self.API_TITLE = "JobWise API"

@@ -86,10 +86,10 @@ class RemovedClaim:
     """A claim the truthfulness guard took out because the profile does not support it."""
 
     document: str  # resume | cover_letter
-    kind: str  # employer | title | date | degree | school | certification | skill | number
+    kind: str  # employer | title | date | degree | school | certification | skill | number | place
     claim: str  # the unsupported words
     text: str  # the sentence it was in
-    action: str = "removed"  # removed | rewritten
+    action: str = "removed"  # removed | rewritten (set to the profile's) | regenerated (the model was told)
 
 
 @dataclass(frozen=True)
@@ -115,14 +115,21 @@ def generate_documents(
     options: GenerationOptions,
     llm: LLM | None = None,
 ) -> Documents:
-    """Write both documents; offline (extractive, template-based) when ``llm`` is None.
-
-    Only the offline writer exists so far: ``llm`` is accepted for the LLM path to come, which will fall
-    back to ``write_offline``. Asking for ``generator="llm"`` today gets offline text and a fallback reason.
+    """Write both documents: the offline writer's (extractive, template-based), or with ``llm`` the model's
+    rewrite of them (``pipeline.llm_writer``). Either way the truthfulness guard (``pipeline.grounding``)
+    checks every claim. Asking for ``generator="llm"`` without an ``llm`` gets offline text and a reason.
     """
-    documents = write_offline(profile, analysis, compiled, options)
+    # Imported here: they build this module's dataclasses, so they import it first.
+    from pipeline.grounding import check_documents, headers_of
+
+    draft = write_offline(profile, analysis, compiled, options)
+    if llm is not None:
+        from pipeline.llm_writer import write_with_llm
+
+        return write_with_llm(profile, analysis, compiled, options, llm, draft)
+    documents = check_documents(draft, profile, analysis, compiled, headers=headers_of(draft.resume))
     if options.generator == "llm":
-        return replace(documents, fallback_reason="the LLM writer is not available yet")
+        return replace(documents, fallback_reason="no language model is configured")
     return documents
 
 

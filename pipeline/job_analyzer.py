@@ -1,7 +1,7 @@
 """Stage 1: read a job posting and say what it asks for.
 
-The offline path (the default, and for now the only one; ``llm`` is accepted and unused) is deterministic
-and reads the posting's own structure:
+The offline path (the default) is deterministic and reads the posting's own structure; with an ``llm`` its
+result is the draft the model corrects (``pipeline.llm_analyzer``, which holds the answer to the posting):
 
 - Lines are headings, bullets ("-", "*", "•", "1.", "1)", "a)", "①", "一、") or prose, which is split into
   sentences. A heading is a line ending in ":" (or a markdown heading or a bold line) or a short line that
@@ -627,7 +627,16 @@ def _requirement_kind(text: str, keywords: tuple[str, ...]) -> str:
 
 
 def analyze_job(posting: Posting, llm: LLM | None = None) -> JobAnalysis:
-    """Analyse ``posting``; deterministic and offline when ``llm`` is None (``llm`` is not used yet)."""
+    """Analyse ``posting``; deterministic and offline when ``llm`` is None, else the model's reading of it."""
+    analysis = _analyze_offline(posting)
+    if llm is None:
+        return analysis
+    from pipeline.llm_analyzer import analyze_with_llm
+
+    return analyze_with_llm(posting, analysis, llm)
+
+
+def _analyze_offline(posting: Posting) -> JobAnalysis:
     title = " ".join(clean(posting.title).split())
     items = _items(posting.description or "")
     _assign_roles(items)

@@ -1,8 +1,8 @@
 """Stage 2: rank the candidate's real experience against the job and map evidence to requirements.
 
-Offline and deterministic (``llm`` is accepted and not used yet). Nothing is invented: every ``ScoredItem`` is
-a profile item with its ref and its own words, and a keyword the profile does not show is reported in
-``missing_keywords``, never added.
+Offline and deterministic; an ``llm`` may then judge transferable skills (``pipeline.llm_compiler``).
+Nothing is invented: every ``ScoredItem`` is a profile item with its ref and its own words, and a keyword
+the profile does not show is reported in ``missing_keywords``, never added.
 
 - Items: experience and volunteer highlights and summaries (``bullets``), one ``roles`` item per experience
   (its title), skill names and skill keywords (``skills``), projects (their name). Evidence may also come from
@@ -376,7 +376,7 @@ def _by_wording(requirement: Requirement, evidence: _Evidence) -> tuple[str, str
 def compile_profile(
     profile: Profile, analysis: JobAnalysis, llm: LLM | None = None, *, today: str | None = None
 ) -> CompiledProfile:
-    """Score and rank ``profile`` against ``analysis``; ``llm`` may only judge transferable skills (not yet).
+    """Score and rank ``profile`` against ``analysis``; ``llm`` may only judge transferable skills.
 
     ``today`` ("YYYY-MM" or "YYYY-MM-DD") ends ongoing roles; by default the latest date in the profile.
     """
@@ -424,7 +424,7 @@ def compile_profile(
     evidence = _Evidence(items)
     matrix = tuple(_match(r, evidence, profile, years) for r in requirements)
     asked = [k.term for k in analysis.keywords]
-    return CompiledProfile(
+    compiled = CompiledProfile(
         bullets=scored(BULLET),
         roles=scored(ROLE),
         skills=scored(SKILL),
@@ -434,3 +434,8 @@ def compile_profile(
         missing_keywords=tuple(t for t in asked if t not in evidence.shown),
         years_experience=years,
     )
+    if llm is None:
+        return compiled
+    from pipeline.llm_compiler import judge_transferable
+
+    return judge_transferable(profile, compiled, llm)

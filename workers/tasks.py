@@ -12,13 +12,15 @@ from models.generation import STAGES, Generation, replace_documents
 from models.session import SessionLocal
 from pipeline.document_generator import Documents, generate_documents
 from pipeline.job_analyzer import JobAnalysis, analyze_job
+from pipeline.llm_analyzer import cache_key
 from pipeline.pdf_exporter import export_documents
 from pipeline.profile_compiler import CompiledProfile, compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
 from pipeline.serialization import to_data
+from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
 from workers.inputs import load_options, load_posting, load_profile, load_result
-from workers.llm import llm_for
+from workers.llm import llm_for, llm_meta
 from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
 from workers.settings import settings
 from workers.sweeper import sweep
@@ -33,7 +35,19 @@ def _load_analyze(session: Session, generation: Generation) -> tuple:
 
 def _analyze(inputs: tuple) -> StageResult:
     posting, generator = inputs
-    return StageResult(to_data(analyze_job(posting, llm=llm_for(generator))))
+    llm = llm_for(generator, ANALYZE)
+    if llm is None:
+        return StageResult(to_data(analyze_job(posting)))
+    key = cache_key(posting)
+    cached = load_analysis(key)
+    if cached is not None:  # the same job analysed before: no model call
+        free = {"input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0, "latency_s": 0.0, "calls": 0}
+        return StageResult(cached.output, meta={**cached.meta, **free, "cache": "hit"})
+    analysis = analyze_job(posting, llm=llm)
+    meta = {"generator": analysis.generator, **llm_meta(llm), "cache": "miss"}
+    if analysis.generator == "llm":
+        store_analysis(key, to_data(analysis), meta)
+    return StageResult(to_data(analysis), meta=meta)
 
 
 # 2. Profile Compiler
@@ -45,8 +59,9 @@ def _load_compile(session: Session, generation: Generation) -> tuple:
 
 def _compile(inputs: tuple) -> StageResult:
     profile, analysis, options, today = inputs
-    compiled = compile_profile(profile, analysis, llm=llm_for(options.generator), today=today)
-    return StageResult(to_data(compiled))
+    llm = llm_for(options.generator, COMPILE)
+    compiled = compile_profile(profile, analysis, llm=llm, today=today)
+    return StageResult(to_data(compiled), meta=llm_meta(llm))
 
 
 # 3. Document Generator
@@ -57,8 +72,12 @@ def _load_generate(session: Session, generation: Generation) -> tuple:
 
 def _generate(inputs: tuple) -> StageResult:
     profile, analysis, compiled, options = inputs
-    documents = generate_documents(profile, analysis, compiled, options, llm=llm_for(options.generator))
-    return StageResult(to_data(documents), meta={"generator": documents.generator})
+    llm = llm_for(options.generator, GENERATE)
+    documents = generate_documents(profile, analysis, compiled, options, llm=llm)
+    meta = {"generator": documents.generator, **llm_meta(llm), "removed_claims": len(documents.guard.removed)}
+    if documents.fallback_reason:
+        meta["fallback"] = documents.fallback_reason
+    return StageResult(to_data(documents), meta=meta)
 
 
 # 4. Quality Validator
@@ -68,15 +87,16 @@ def _load_validate(session: Session, generation: Generation) -> tuple:
 
 def _validate(inputs: tuple) -> StageResult:
     profile, analysis, compiled, options, documents = inputs
+    llm = llm_for(options.generator, VALIDATE)
 
     def regenerate(emphasize: tuple[str, ...]) -> Documents:
         emphasized = dataclasses.replace(options, emphasize=emphasize)
-        return generate_documents(profile, analysis, compiled, emphasized, llm=llm_for(options.generator))
+        return generate_documents(profile, analysis, compiled, emphasized, llm=llm)
 
     result = validate_quality(
         profile, analysis, compiled, documents, options, regenerate=regenerate, target=settings.ats_target
     )
-    return StageResult(to_data(result), meta={"regenerated": result.report.regenerated})
+    return StageResult(to_data(result), meta={"regenerated": result.report.regenerated, **llm_meta(llm)})
 
 
 def _save_validate(session: Session, generation: Generation, result: StageResult) -> None:

@@ -92,6 +92,8 @@ class Generations(MethodView):
         if key is not None and len(key) > 200:
             abort(422, message="Idempotency-Key is longer than 200 characters.")
         data["options"].setdefault("generator", current_app.config["JOBWISE_DEFAULT_GENERATOR"])
+        if data["options"]["generator"] == "llm" and not current_app.config["JOBWISE_LLM_CONFIG"]:
+            abort(422, message="The llm generator is not available: this server has no JOBWISE_LLM_CONFIG.")
         try:
             generation, created = create_generation(db.session, current_user_id(), data, key)
         except InvalidRequestError as exc:

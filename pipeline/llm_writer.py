@@ -1,0 +1,212 @@
+"""Stage 3 with a model: the offline documents as a draft, rewritten for the job, then held to the profile.
+
+The resume and the cover letter are asked for at once, on two threads. The model returns the resume's
+sections (``ResumeSection``) and the letter's paragraphs (``Line``), each line citing profile refs. The
+layout stays the draft's: its sections in their order with their standard headings, its entries in their
+order with the profile's headers; the model writes the lines and bullets. An entry the model left out
+keeps the draft's bullets; one the profile lacks is kept for the guard to remove and report. Name,
+contact, date, salutation and closing are the draft's.
+
+Then the truthfulness guard (``pipeline.grounding``) checks every claim, and for API keys, the system
+prompts and an answer's other leaks. A document it had to change is asked for once more with the
+violations listed; what is still unsupported is removed. The report lists the first answer's violations
+as ``regenerated`` and what the guard took out of the final documents as ``removed`` or ``rewritten``.
+A document the model gives no valid answer for falls back to the draft, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pipeline.document_generator import (
+    CoverLetter,
+    Documents,
+    GenerationOptions,
+    GuardReport,
+    Line,
+    Resume,
+    ResumeSection,
+)
+from pipeline.grounding import Forbidden, check_documents, headers_of
+from pipeline.inputs import Profile
+from pipeline.job_analyzer import JobAnalysis
+from pipeline.llm import LLM, InvalidAnswerError, data_block, load_prompt
+from pipeline.llm_compiler import profile_items
+from pipeline.profile_compiler import CompiledProfile
+from pipeline.provenance import profile_refs
+from pipeline.relevance import Item, Relevance
+from pipeline.serialization import json_schema, to_data
+
+RESUME_PROMPT = "write_resume.v1"
+LETTER_PROMPT = "write_cover_letter.v1"
+JOB_KEYWORDS = 25
+RESUME, LETTER = "resume", "cover_letter"
+
+
+@dataclass(frozen=True)
+class ResumeAnswer:
+    sections: tuple[ResumeSection, ...]
+
+
+@dataclass(frozen=True)
+class LetterAnswer:
+    paragraphs: tuple[tuple[Line, ...], ...]
+
+
+def _job(analysis: JobAnalysis) -> str:
+    job = {
+        "title": analysis.title,
+        "company": analysis.company,
+        "required": [r.text for r in analysis.required],
+        "preferred": [r.text for r in analysis.preferred],
+        "responsibilities": list(analysis.responsibilities),
+        "keywords": [k.term for k in analysis.keywords[:JOB_KEYWORDS]],
+    }
+    return data_block("job", json.dumps(job, ensure_ascii=False))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(to_data(value), ensure_ascii=False)
+
+
+class _Writer:
+    """The model's answers for one generation, and how they become documents."""
+
+    def __init__(self, profile: Profile, analysis: JobAnalysis, options: GenerationOptions, draft: Documents,
+                 llm: LLM) -> None:  # fmt: skip
+        self.draft, self.llm, self.refs = draft, llm, profile_refs(profile)
+        self.common = {"job": _job(analysis), "profile": data_block("profile", profile_items(profile))}
+        self.emphasize = ", ".join(options.emphasize) or "none"
+
+    def _ask(self, document: str, violations: str) -> ResumeAnswer | LetterAnswer:
+        if document == RESUME:
+            variables = {
+                **self.common,
+                "schema": json.dumps(json_schema(ResumeAnswer)),
+                "violations": violations,
+                "emphasize": self.emphasize,
+                "draft": data_block("draft", _json(self.draft.resume.sections)),
+            }
+            return self.llm.complete(RESUME_PROMPT, variables, ResumeAnswer)
+        assert self.draft.cover_letter is not None
+        variables = {
+            **self.common,
+            "schema": json.dumps(json_schema(LetterAnswer)),
+            "violations": violations,
+            "draft": data_block("draft", _json(self.draft.cover_letter.paragraphs)),
+        }
+        return self.llm.complete(LETTER_PROMPT, variables, LetterAnswer)
+
+    def answers(self, asks: dict[str, str]) -> dict[str, ResumeAnswer | LetterAnswer | InvalidAnswerError]:
+        """Each document's answer (or why there is none), asked concurrently; other errors propagate."""
+
+        def ask(document: str) -> ResumeAnswer | LetterAnswer | InvalidAnswerError:
+            try:
+                return self._ask(document, asks[document])
+            except InvalidAnswerError as error:
+                return error
+
+        with ThreadPoolExecutor(max_workers=len(asks)) as pool:
+            futures = {document: pool.submit(ask, document) for document in asks}
+            return {document: future.result() for document, future in futures.items()}
+
+    def resume(self, answer: ResumeAnswer) -> Resume:
+        """The draft's layout with the model's lines and bullets."""
+        written = {}
+        for section in answer.sections:
+            written.setdefault(section.kind, section)
+        sections = []
+        for section in self.draft.resume.sections:
+            mine = written.get(section.kind)
+            if mine is None:
+                sections.append(section)
+                continue
+            entries = {e.ref: e for e in mine.entries}
+            known = {e.ref for e in section.entries}
+            kept = [entries.get(e.ref, e) for e in section.entries]
+            invented = [e for ref, e in entries.items() if ref not in known and ref not in self.refs]
+            lines = mine.lines if section.lines else ()
+            sections.append(replace(section, lines=lines, entries=tuple(kept + invented)))
+        return replace(self.draft.resume, sections=tuple(sections))
+
+    def letter(self, answer: LetterAnswer) -> CoverLetter:
+        assert self.draft.cover_letter is not None
+        return replace(self.draft.cover_letter, paragraphs=answer.paragraphs)
+
+
+def _violations(report: GuardReport, document: str) -> str:
+    found = [f"- {r.kind} {r.claim!r} in: {r.text}" for r in report.removed if r.document == document]
+    return "\n".join(found) or "none"
+
+
+def _scored(documents: Documents, relevance: Relevance) -> Documents:
+    """Each line's relevance score, from the profile items it cites: the exporter trims by it."""
+
+    def score(line: Line) -> Line:
+        return replace(
+            line, score=max((relevance.line_score(Item(r, line.text)) for r in line.sources), default=0.0)
+        )
+
+    sections = tuple(
+        replace(s, lines=tuple(map(score, s.lines)),
+                entries=tuple(replace(e, bullets=tuple(map(score, e.bullets))) for e in s.entries))
+        for s in documents.resume.sections
+    )  # fmt: skip
+    letter = documents.cover_letter
+    if letter is not None:
+        letter = replace(letter, paragraphs=tuple(tuple(map(score, p)) for p in letter.paragraphs))
+    return replace(documents, resume=replace(documents.resume, sections=sections), cover_letter=letter)
+
+
+def _merged(first: GuardReport, final: GuardReport) -> GuardReport:
+    """The final report, preceded by the first answer's violations the model was told to fix."""
+    again = {(r.document, r.kind, r.claim) for r in final.removed}
+    fixed = tuple(
+        replace(r, action="regenerated") for r in first.removed if (r.document, r.kind, r.claim) not in again
+    )
+    return GuardReport(
+        final.checked_claims, fixed + final.removed, tuple(dict.fromkeys(first.leaks + final.leaks))
+    )
+
+
+def write_with_llm(
+    profile: Profile,
+    analysis: JobAnalysis,
+    compiled: CompiledProfile,
+    options: GenerationOptions,
+    llm: LLM,
+    draft: Documents,
+) -> Documents:
+    """The model's resume and cover letter for the job, held to the profile; ``draft`` where it fails."""
+    writer = _Writer(profile, analysis, options, draft, llm)
+    forbidden = Forbidden(llm.secrets, (load_prompt(RESUME_PROMPT).system, load_prompt(LETTER_PROMPT).system))
+    build: dict[str, Callable[[Any], Any]] = {RESUME: writer.resume, LETTER: writer.letter}
+
+    def written(asks: dict[str, str], base: dict[str, Any]) -> tuple[Documents, list[str]]:
+        parts, failures = dict(base), []
+        for document, answer in writer.answers(asks).items():
+            if isinstance(answer, InvalidAnswerError):
+                failures.append(str(answer))
+            else:
+                parts[document] = build[document](answer)
+        resume, letter = parts[RESUME], parts.get(LETTER)
+        documents = Documents(resume, letter, generator="llm", fallback_reason="; ".join(failures))
+        return check_documents(documents, profile, analysis, compiled, headers=headers_of(draft.resume),
+                               forbidden=forbidden), failures  # fmt: skip
+
+    drafts = {RESUME: draft.resume, LETTER: draft.cover_letter}
+    asks = {document: "none" for document in drafts if drafts[document] is not None}
+    first, failures = written(asks, drafts)
+    if len(failures) == len(asks):
+        return replace(first, generator="offline")
+    report = first.guard
+    to_fix = {r.document for r in report.removed} | ({RESUME, LETTER} & set(asks) if report.leaks else set())
+    if to_fix:
+        raw = {RESUME: first.resume, LETTER: first.cover_letter}
+        again, _ = written({d: _violations(report, d) for d in to_fix}, raw)
+        first = replace(again, fallback_reason=first.fallback_reason, guard=_merged(report, again.guard))
+    return _scored(first, Relevance.build(analysis, compiled, options.emphasize))
