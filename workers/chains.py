@@ -7,7 +7,8 @@ import uuid
 from celery import chain
 
 from celeryconfig import CPU_QUEUE, LLM_QUEUE
-from models.generation import STAGES
+from models.generation import STAGES, fail_generation
+from models.session import SessionLocal
 from workers.celery_app import celery_app
 
 
@@ -16,11 +17,21 @@ def enqueue_generation(generation_id: uuid.UUID, from_stage: str = STAGES[0]) ->
 
     Only the id travels in the message. With no broker (the embedded mode) the chain runs here and now.
     """
-    if celery_app.conf.task_always_eager:
-        celery_app.loader.import_default_modules()  # the tasks run here, so this process needs them
     stages = STAGES[STAGES.index(from_stage) :]
     signatures = [celery_app.signature(f"jobwise.{name}") for name in stages]
-    chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:]).apply_async()
+    work = chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:])
+    if not celery_app.conf.task_always_eager:
+        work.apply_async()
+        return
+    try:
+        celery_app.loader.import_default_modules()  # the tasks run here, so this process needs them
+        work.apply_async()
+    except Exception as exc:  # no sweeper runs in the embedded mode: end the generation with the reason
+        with SessionLocal.begin() as session:
+            fail_generation(
+                session, generation_id, None, f"could not run the pipeline: {type(exc).__name__}: {exc}"
+            )
+        raise
 
 
 def queue_depths() -> dict[str, int]:
