@@ -7,11 +7,14 @@ same file), parsed by the caller and handed in as a mapping, plus an optional ``
 
 Failover, not retries, happens here. The Router runs with ``num_retries=0``: a call goes to one deployment
 of the model group (several entries under one ``model_name`` are several API keys; litellm picks among them
-and cools a failing one down, so the next call uses another), then to each fallback group in order, each
-within ``timeout``. If all fail, the error is sorted for the one retry layer, Celery's: rate limits (with
-the provider's Retry-After, capped at ``MAX_RETRY_AFTER_S``), timeouts, connection errors and 5xx become
-``TransientError``; a bad key, a forbidden or unknown model become ``StageError`` (retrying cannot help);
-a request the provider refuses (400, context window, content policy) is an ``InvalidAnswerError``.
+and cools a failing one down for ``cooldown_time``, so the next calls use the others), then to each
+fallback group in order, each within ``timeout``. If all fail, the error is sorted for the one retry layer,
+Celery's: rate limits (with the provider's Retry-After, capped at ``MAX_RETRY_AFTER_S``), timeouts,
+connection errors and 5xx become ``TransientError``, and so does a rejected key when the config has other
+deployments to try next time; a rejected key with nothing else configured, or an unknown model, is a
+``StageError`` (retrying cannot help); a request the provider refuses (400, context window, content policy)
+is an ``InvalidAnswerError``. (litellm's own retries would sleep on Retry-After inside the call, under
+Celery's: a second retry layer.)
 
 Answers are JSON objects validated against the stage's own dataclasses. An invalid one (not JSON, wrong
 shape) is sent back with the error, at most ``answer_retries`` times, then ``InvalidAnswerError`` is
@@ -46,9 +49,11 @@ T = TypeVar("T")
 PROMPTS = Path(__file__).resolve().parent / "prompts"
 MAX_RETRY_AFTER_S = 60.0  # a longer Retry-After is waited for this long; the retry budget stays bounded
 DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_COOLDOWN_S = 60.0  # a failing key rests longer than Celery's first retries wait
 DEFAULT_ANSWER_RETRIES = 2
 _TRANSIENT_STATUS = frozenset({408, 409, 425, 429})
 _REFUSED_STATUS = frozenset({400, 413, 422})
+_REJECTED_KEY_STATUS = frozenset({401, 403})
 
 
 class InvalidAnswerError(Exception):
@@ -125,7 +130,7 @@ class ModelRouter:
             )
         own = dict(config.get("jobwise") or {})
         self.model_list = model_list
-        self.settings = dict(config.get("router_settings") or {})
+        self.settings = {"cooldown_time": DEFAULT_COOLDOWN_S, **(config.get("router_settings") or {})}
         self.model = str(own.get("model") or model_list[0]["model_name"])
         self.timeout = float(self.settings.get("timeout") or DEFAULT_TIMEOUT_S)
         self.redact_pii = bool(own.get("redact_pii", False))
@@ -195,11 +200,19 @@ def _describe(error: Exception, secrets: Iterable[str]) -> str:
     return scrub(f"{type(error).__name__}: {first}", secrets)[:300]
 
 
-def provider_error(error: Exception, secrets: Iterable[str] = ()) -> Exception:
-    """Sort a failed call (after failover) into transient, permanent, or a refused request."""
+def provider_error(error: Exception, secrets: Iterable[str] = (), other_keys: bool = False) -> Exception:
+    """Sort a failed call (after failover) into transient, permanent, or a refused request.
+
+    ``other_keys``: the config has other deployments, which a retry will use while a rejected key rests.
+    """
     status = getattr(error, "status_code", None)
     message = _describe(error, secrets)
-    if status is None or status in _TRANSIENT_STATUS or status >= 500:
+    if (
+        status is None
+        or status in _TRANSIENT_STATUS
+        or status >= 500
+        or (other_keys and status in _REJECTED_KEY_STATUS)
+    ):
         return TransientError(message, retry_after=_retry_after(error))
     if status in _REFUSED_STATUS:
         return InvalidAnswerError(message)
@@ -248,7 +261,7 @@ class LLMSession:
         try:
             response = self.router.completion(messages)
         except Exception as error:
-            sorted_error = provider_error(error, self.secrets)
+            sorted_error = provider_error(error, self.secrets, other_keys=len(self.router.model_list) > 1)
             outcome = "gave_up" if isinstance(sorted_error, InvalidAnswerError) else "error"
             latency = round(time.perf_counter() - started, 3)
             self._record(Call(prompt, latency_s=latency, outcome=outcome, error=str(sorted_error)))

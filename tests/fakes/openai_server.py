@@ -1,7 +1,7 @@
 """A small OpenAI-compatible chat completions server for tests and benchmarks: real HTTP on 127.0.0.1.
 
-Answers ``POST /v1/chat/completions``. What it answers is scripted per model name (the request's
-``model`` field): queued ``Reply`` objects are used first, one per request, then the ``respond``
+Answers ``POST /v1/chat/completions``. What it answers is scripted per API key or per model name (the
+request's ``model`` field): queued ``Reply`` objects are used first, one per request, then the ``respond``
 function gives the content. Every request is recorded with the prompt it carries (read from the system
 message's "(prompt NAME.vN)" marker), the API key it was sent with and when it arrived, so tests can
 count calls per stage and see exactly what reached the "provider".
@@ -53,6 +53,13 @@ class Request:
 Responder = Callable[[Request], Any]  # returns a dict (sent as JSON) or a string (sent as is)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (a timeout, a killed worker) is expected here: no traceback."""
+
+
 class FakeOpenAI:
     def __init__(self, respond: Responder | None = None) -> None:
         self.respond: Responder = respond or (lambda _request: {})
@@ -60,8 +67,7 @@ class FakeOpenAI:
         self.requests: list[Request] = []
         self._script: dict[str, deque[Reply]] = defaultdict(deque)
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -83,10 +89,10 @@ class FakeOpenAI:
     def __exit__(self, *_: object) -> None:
         self.stop()
 
-    def script(self, model: str, *replies: Reply) -> None:
-        """Queue ``replies`` for the next requests to ``model``, in order."""
+    def script(self, target: str, *replies: Reply) -> None:
+        """Queue ``replies`` for the next requests with ``target`` as API key or model, in order."""
         with self._lock:
-            self._script[model].extend(replies)
+            self._script[target].extend(replies)
 
     def reset(self) -> None:
         with self._lock:
@@ -105,8 +111,10 @@ class FakeOpenAI:
     def _next(self, request: Request) -> Reply:
         with self._lock:
             self.requests.append(request)
-            queue = self._script[request.model]
-            return queue.popleft() if queue else Reply()
+            for target in (request.api_key, request.model):
+                if self._script.get(target):
+                    return self._script[target].popleft()
+            return Reply()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
