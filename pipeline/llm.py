@@ -134,7 +134,7 @@ class ModelRouter:
         self.model = str(own.get("model") or model_list[0]["model_name"])
         self.timeout = float(self.settings.get("timeout") or DEFAULT_TIMEOUT_S)
         self.redact_pii = bool(own.get("redact_pii", False))
-        self.answer_retries = int(own.get("answer_retries", DEFAULT_ANSWER_RETRIES))
+        self.answer_retries = max(0, int(own.get("answer_retries", DEFAULT_ANSWER_RETRIES)))
         self.json_mode = bool(own.get("json_mode", True))
         self.secrets = tuple(s for s in secrets if s)
         self._router: Any = None

@@ -17,13 +17,11 @@ A document the model gives no valid answer for falls back to the draft, with the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline.document_generator import (
-    CoverLetter,
     Documents,
     GenerationOptions,
     GuardReport,
@@ -74,13 +72,22 @@ def _json(value: Any) -> str:
 
 
 class _Writer:
-    """The model's answers for one generation, and how they become documents."""
+    """The model's answers for one generation, and how they become checked documents."""
 
-    def __init__(self, profile: Profile, analysis: JobAnalysis, options: GenerationOptions, draft: Documents,
-                 llm: LLM) -> None:  # fmt: skip
-        self.draft, self.llm, self.refs = draft, llm, profile_refs(profile)
+    def __init__(self, profile: Profile, analysis: JobAnalysis, compiled: CompiledProfile,
+                 options: GenerationOptions, draft: Documents, llm: LLM) -> None:  # fmt: skip
+        self.profile, self.analysis, self.compiled, self.draft, self.llm = (
+            profile,
+            analysis,
+            compiled,
+            draft,
+            llm,
+        )
+        self.refs = profile_refs(profile)
         self.common = {"job": _job(analysis), "profile": data_block("profile", profile_items(profile))}
         self.emphasize = ", ".join(options.emphasize) or "none"
+        prompts = (load_prompt(RESUME_PROMPT).system, load_prompt(LETTER_PROMPT).system)
+        self.forbidden = Forbidden(llm.secrets, prompts)
 
     def _ask(self, document: str, violations: str) -> ResumeAnswer | LetterAnswer:
         if document == RESUME:
@@ -101,7 +108,7 @@ class _Writer:
         }
         return self.llm.complete(LETTER_PROMPT, variables, LetterAnswer)
 
-    def answers(self, asks: dict[str, str]) -> dict[str, ResumeAnswer | LetterAnswer | InvalidAnswerError]:
+    def _answers(self, asks: dict[str, str]) -> list[ResumeAnswer | LetterAnswer | InvalidAnswerError]:
         """Each document's answer (or why there is none), asked concurrently; other errors propagate."""
 
         def ask(document: str) -> ResumeAnswer | LetterAnswer | InvalidAnswerError:
@@ -111,10 +118,9 @@ class _Writer:
                 return error
 
         with ThreadPoolExecutor(max_workers=len(asks)) as pool:
-            futures = {document: pool.submit(ask, document) for document in asks}
-            return {document: future.result() for document, future in futures.items()}
+            return list(pool.map(ask, asks))
 
-    def resume(self, answer: ResumeAnswer) -> Resume:
+    def _resume(self, answer: ResumeAnswer) -> Resume:
         """The draft's layout with the model's lines and bullets."""
         written = {}
         for section in answer.sections:
@@ -133,9 +139,23 @@ class _Writer:
             sections.append(replace(section, lines=lines, entries=tuple(kept + invented)))
         return replace(self.draft.resume, sections=tuple(sections))
 
-    def letter(self, answer: LetterAnswer) -> CoverLetter:
-        assert self.draft.cover_letter is not None
-        return replace(self.draft.cover_letter, paragraphs=answer.paragraphs)
+    def write(self, asks: dict[str, str], base: Documents) -> tuple[Documents, list[str]]:
+        """``base`` with the asked documents (resume, cover_letter: the violations to avoid) rewritten,
+        after the guard; and the reasons of those the model gave no valid answer for."""
+        resume, letter, failures = base.resume, base.cover_letter, []
+        for answer in self._answers(asks):
+            if isinstance(answer, InvalidAnswerError):
+                failures.append(str(answer))
+            elif isinstance(answer, ResumeAnswer):
+                resume = self._resume(answer)
+            elif letter is not None:
+                letter = replace(letter, paragraphs=answer.paragraphs)
+        documents = Documents(resume, letter, generator="llm", fallback_reason="; ".join(failures))
+        headers = headers_of(self.draft.resume)
+        checked = check_documents(
+            documents, self.profile, self.analysis, self.compiled, headers=headers, forbidden=self.forbidden
+        )
+        return checked, failures
 
 
 def _violations(report: GuardReport, document: str) -> str:
@@ -182,31 +202,15 @@ def write_with_llm(
     draft: Documents,
 ) -> Documents:
     """The model's resume and cover letter for the job, held to the profile; ``draft`` where it fails."""
-    writer = _Writer(profile, analysis, options, draft, llm)
-    forbidden = Forbidden(llm.secrets, (load_prompt(RESUME_PROMPT).system, load_prompt(LETTER_PROMPT).system))
-    build: dict[str, Callable[[Any], Any]] = {RESUME: writer.resume, LETTER: writer.letter}
-
-    def written(asks: dict[str, str], base: dict[str, Any]) -> tuple[Documents, list[str]]:
-        parts, failures = dict(base), []
-        for document, answer in writer.answers(asks).items():
-            if isinstance(answer, InvalidAnswerError):
-                failures.append(str(answer))
-            else:
-                parts[document] = build[document](answer)
-        resume, letter = parts[RESUME], parts.get(LETTER)
-        documents = Documents(resume, letter, generator="llm", fallback_reason="; ".join(failures))
-        return check_documents(documents, profile, analysis, compiled, headers=headers_of(draft.resume),
-                               forbidden=forbidden), failures  # fmt: skip
-
-    drafts = {RESUME: draft.resume, LETTER: draft.cover_letter}
-    asks = {document: "none" for document in drafts if drafts[document] is not None}
-    first, failures = written(asks, drafts)
+    writer = _Writer(profile, analysis, compiled, options, draft, llm)
+    asks = {RESUME: "none", **({LETTER: "none"} if draft.cover_letter is not None else {})}
+    documents, failures = writer.write(asks, draft)
     if len(failures) == len(asks):
-        return replace(first, generator="offline")
-    report = first.guard
-    to_fix = {r.document for r in report.removed} | ({RESUME, LETTER} & set(asks) if report.leaks else set())
+        return replace(documents, generator="offline")
+    report = documents.guard
+    to_fix = {r.document for r in report.removed} | (set(asks) if report.leaks else set())
     if to_fix:
-        raw = {RESUME: first.resume, LETTER: first.cover_letter}
-        again, _ = written({d: _violations(report, d) for d in to_fix}, raw)
-        first = replace(again, fallback_reason=first.fallback_reason, guard=_merged(report, again.guard))
-    return _scored(first, Relevance.build(analysis, compiled, options.emphasize))
+        again, _ = writer.write({d: _violations(report, d) for d in to_fix}, documents)
+        guard = _merged(report, again.guard)
+        documents = replace(again, fallback_reason=documents.fallback_reason, guard=guard)
+    return _scored(documents, Relevance.build(analysis, compiled, options.emphasize))

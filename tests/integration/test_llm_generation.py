@@ -278,6 +278,20 @@ def test_an_injected_instruction_changes_nothing_beyond_the_guard(client, auth, 
     assert injected_texts["cover_letter.txt"] == clean_texts["cover_letter.txt"]
 
 
+def test_a_config_that_could_keep_a_failing_generation_past_ten_minutes_is_refused(tmp_path):
+    from pipeline.errors import StageError
+    from workers.llm import router_for, worst_case_s
+
+    groups = [{"model_name": name, "litellm_params": {"model": f"openai/{name}"}} for name in ("a", "b", "c")]
+    slow = {"model_list": groups, "router_settings": {"fallbacks": [{"a": ["b", "c"]}], "timeout": 60}}
+    path = tmp_path / "slow.yaml"
+    path.write_text(yaml.safe_dump(slow), encoding="utf-8")
+    with pytest.raises(StageError, match="3 model groups x 60 s"):
+        router_for(str(path))
+    path.write_text(yaml.safe_dump({**slow, "router_settings": {**slow["router_settings"], "timeout": 20}}))
+    assert worst_case_s(router_for(str(path))) == 5 * 3 * 20 + 4 * 60 <= 600
+
+
 # --- a worker killed mid-call -------------------------------------------------------------------------------
 
 
