@@ -13,8 +13,10 @@ It runs after stage 3 whichever writer wrote the documents (``pipeline.claims`` 
 - Entry headers (title, organization, place, dates) are set to the profile's own, from ``headers``; a
   header field the writer changed is reported as rewritten, and an entry whose ref the profile lacks is
   removed.
-- A line holding a secret, a string shaped like an API key, eight words in a row of a system prompt, or
-  text the posting asked to add is removed and reported as a leak (without the secret).
+- A line holding a secret, a string shaped like an API key or eight words in a row of a system prompt is
+  removed and reported as a leak (without the secret). Text a posting asks to add never reaches this
+  stage: ``pipeline.llm_analyzer`` strips it before any call and keeps it out of the analysis, and stage 3
+  sees only the analysis; whatever a model claims anyway is a claim the profile must support.
 
 ``GuardReport.checked_claims`` counts the lines checked (those that cite a source or make a claim);
 ``removed`` lists every claim taken out or rewritten.
@@ -41,7 +43,7 @@ from pipeline.inputs import Profile
 from pipeline.job_analyzer import JobAnalysis
 from pipeline.profile_compiler import CompiledProfile
 from pipeline.provenance import profile_texts
-from pipeline.text import normalize, tokenize
+from pipeline.text import tokenize
 
 LIST_SECTIONS = frozenset({"skills", "certifications", "languages"})
 PROMPT_RUN = 8  # words in a row of a system prompt that count as leaking it
@@ -62,7 +64,6 @@ class Forbidden:
 
     secrets: tuple[str, ...] = ()  # API keys
     prompts: tuple[str, ...] = ()  # the system prompts sent to the model
-    injected: tuple[str, ...] = ()  # text the job posting asked to add
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
@@ -130,15 +131,7 @@ class _Guard:
             return "a string shaped like an API key"
         if self.prompt_runs and _runs(text) & self.prompt_runs:
             return "text of the system prompt"
-        norm = normalize(text)
-        return next(
-            (
-                f"text the posting asked to add: {p!r}"
-                for p in self.forbidden.injected
-                if normalize(p) in norm
-            ),
-            None,
-        )
+        return None
 
     # --- lines ----------------------------------------------------------------------------------------------
 
