@@ -314,8 +314,8 @@ def usage_meta(calls: Iterable[Call]) -> dict[str, Any]:
     calls = list(calls)
     answered = [c for c in calls if c.outcome != "error" and c.model]
     meta: dict[str, Any] = {
-        "model": ", ".join(dict.fromkeys(c.model for c in answered)),
-        "prompt_version": ", ".join(dict.fromkeys(c.prompt for c in calls)),
+        "model": ", ".join(sorted({c.model for c in answered})),  # sorted: concurrent calls end in any order
+        "prompt_version": ", ".join(sorted({c.prompt for c in calls})),
         "input_tokens": sum(c.input_tokens for c in calls),
         "output_tokens": sum(c.output_tokens for c in calls),
         "cost_usd": round(sum(c.cost_usd for c in calls), 6),

@@ -169,7 +169,7 @@ def test_an_llm_generation_succeeds_with_the_models_text_tokens_and_cost(client,
     assert all(key not in r.user + r.system for r in fake.requests for key in KEYS.values())
 
     for name, prompt in (("analyze_job", "analyze_job.v1"), ("compile_profile", "judge_transferable.v1"),
-                         ("generate_documents", "write_resume.v1, write_cover_letter.v1")):  # fmt: skip
+                         ("generate_documents", "write_cover_letter.v1, write_resume.v1")):  # fmt: skip
         meta = stage(generation, name)["meta"]
         assert (meta["model"], meta["prompt_version"]) == ("openai/fake-primary", prompt)
         assert meta["input_tokens"] > 0 and meta["output_tokens"] > 0 and meta["latency_s"] > 0
