@@ -88,12 +88,10 @@ def test_analysis_is_deterministic_and_survives_serialization(example_posting):
     assert from_data(JobAnalysis, to_data(first)) == first
 
 
-def test_llm_argument_is_not_used_yet(example_posting):
-    class Unreachable:
-        def complete_json(self, prompt, variables):
-            raise AssertionError("the offline path must not call a model")
-
-    assert analyze_job(example_posting, llm=Unreachable()) == analyze_job(example_posting)
+def test_without_a_model_the_analysis_is_the_offline_one(example_posting):
+    analysis = analyze_job(example_posting, llm=None)
+    assert analysis == analyze_job(example_posting)
+    assert analysis.generator == "offline"
 
 
 # --- structure ----------------------------------------------------------------------------------------------
