@@ -101,7 +101,16 @@ def up() -> None:
     migrate()
     print(f"Flower: http://127.0.0.1:5555 (basic auth {os.environ['FLOWER_BASIC_AUTH']})", flush=True)
     procfile = "Procfile.windows" if os.name == "nt" else "Procfile"
-    run(setup(), "-m", "honcho", "start", "-f", ROOT / procfile)
+    scripts = venv_python().parent  # gunicorn, celery and flower are run by name from the Procfile
+    run(
+        setup(),
+        "-m",
+        "honcho",
+        "start",
+        "-f",
+        ROOT / procfile,
+        env={"PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}"},
+    )
 
 
 def openapi() -> None:
