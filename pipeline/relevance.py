@@ -7,15 +7,15 @@ Emphasized items (``GenerationOptions.emphasize``) always rank first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.inputs import Profile
 from pipeline.job_analyzer import JobAnalysis, Keyword
 from pipeline.profile_compiler import CompiledProfile
+from pipeline.text import TextIndex, canonical, normalize
 
 
 class Item(NamedTuple):
@@ -25,39 +25,28 @@ class Item(NamedTuple):
     text: str
 
 
-def normalize(text: str) -> str:
-    return " ".join(text.casefold().split())
+def same_term(a: str, b: str) -> bool:
+    """Whether two strings name one term ("k8s" and "Kubernetes", "ETL" and "etl")."""
+    return normalize(canonical(a)) == normalize(canonical(b))
 
 
-@cache
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(normalize(term)) + r"(?!\w)")
+@lru_cache(maxsize=4096)
+def _found(text: str, terms: tuple[str, ...]) -> frozenset[str]:
+    """The canonical forms of ``terms`` that ``text`` names: as a whole (a skill entry), or inside it."""
+    whole = {canonical(term) for term in terms if same_term(term, text)}
+    return frozenset(whole | TextIndex(text).find(terms))
 
 
 def mentions(text: str, term: str) -> bool:
-    """Whether ``text`` names ``term`` as a whole word or phrase, ignoring case and spacing."""
-    return bool(term.strip()) and _pattern(term).search(normalize(text)) is not None
-
-
-def _spellings(keyword: Keyword) -> tuple[str, ...]:
-    return (keyword.term, *keyword.aliases)
-
-
-def _with_aliases(terms: Iterable[str], keywords: tuple[Keyword, ...]) -> tuple[str, ...]:
-    expanded: list[str] = []
-    for term in terms:
-        expanded.append(term)
-        for keyword in keywords:
-            if normalize(term) in {normalize(s) for s in _spellings(keyword)}:
-                expanded.extend(_spellings(keyword))
-    return tuple(dict.fromkeys(expanded))
+    """Whether ``text`` names ``term`` (any spelling the vocabulary knows, as a whole word or phrase)."""
+    return bool(term.strip()) and bool(_found(text, (term,)))
 
 
 @dataclass(frozen=True)
 class Relevance:
     scores: dict[str, float]  # by ref and by normalized text
     keywords: tuple[Keyword, ...]
-    emphasized_terms: tuple[str, ...]  # emphasized terms and the aliases the analysis knows for them
+    emphasized_terms: tuple[str, ...]
 
     @classmethod
     def build(cls, analysis: JobAnalysis, compiled: CompiledProfile, emphasize: Iterable[str]) -> Relevance:
@@ -65,7 +54,7 @@ class Relevance:
         for item in (*compiled.bullets, *compiled.roles, *compiled.skills, *compiled.projects):
             for key in (item.ref, normalize(item.text)):
                 scores[key] = max(scores.get(key, 0.0), item.score)
-        return cls(scores, analysis.keywords, _with_aliases(emphasize, analysis.keywords))
+        return cls(scores, analysis.keywords, tuple(emphasize))
 
     def score(self, item: Item) -> float:
         """The compiler's score for ``item``, or the weight of the job keywords it names."""
@@ -76,11 +65,11 @@ class Relevance:
 
     def keyword_score(self, item: Item) -> float:
         """The summed weights of the job keywords ``item`` names, capped at 1."""
-        named = (k.weight for k in self.keywords if any(mentions(item.text, s) for s in _spellings(k)))
-        return min(1.0, sum(named))
+        found = _found(item.text, tuple(k.term for k in self.keywords))
+        return min(1.0, sum(k.weight for k in self.keywords if canonical(k.term) in found))
 
     def emphasized(self, item: Item) -> bool:
-        return any(mentions(item.text, term) for term in self.emphasized_terms)
+        return bool(self.emphasized_terms) and bool(_found(item.text, self.emphasized_terms))
 
     def line_score(self, item: Item) -> float:
         """The score a ``Line`` carries: emphasized items get 1.0 so a page fit keeps them."""
@@ -94,7 +83,7 @@ class Relevance:
 
     def asks_for(self, skill: str) -> bool:
         """Whether the job names ``skill`` (a profile skill) as one of its keywords."""
-        return any(normalize(skill) == normalize(s) for k in self.keywords for s in _spellings(k))
+        return any(same_term(skill, k.term) for k in self.keywords)
 
 
 def skill_items(profile: Profile) -> list[Item]:
