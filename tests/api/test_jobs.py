@@ -67,6 +67,16 @@ def public_job(db_session, **fields) -> Job:
     return job
 
 
+def test_deleting_a_job_is_audited(client, auth, db_session):
+    from models.audit import AuditEvent
+
+    job = create(client, auth)
+    client.delete(f"/api/v1/jobs/{job['id']}", headers=auth)
+    event = db_session.scalar(select(AuditEvent).where(AuditEvent.action == "job_delete"))
+    assert event.target_id == job["id"]
+    assert event.user_id is not None
+
+
 def test_public_postings_are_readable_by_all_and_read_only(client, auth, db_session):
     job = public_job(db_session)
     url = f"/api/v1/jobs/{job.id}"

@@ -25,6 +25,22 @@ def test_wrong_method_is_405_with_allow(client):
     assert response.headers["Allow"] == "OPTIONS, POST"
 
 
+def test_an_unexpected_error_is_a_500_problem_without_details(database_url, db_sessionmaker, capsys):
+    config = make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, TESTING=False, LOG_LEVEL="INFO")
+    app = create_app(config)
+
+    def broken() -> None:
+        raise RuntimeError("secret internal detail")
+
+    app.add_url_rule("/broken", view_func=broken)
+    response = app.test_client().get("/broken")
+    assert response.status_code == 500
+    assert response.content_type == PROBLEM
+    assert "secret internal detail" not in response.get_data(as_text=True)
+    assert response.get_json()["request_id"]
+    assert "unhandled_error" in capsys.readouterr().err
+
+
 def test_two_megabyte_body_is_413(client, auth):
     body = b'{"title": "' + b"x" * (2 * 1024 * 1024) + b'"}'
     response = client.post("/api/v1/jobs", data=body, content_type="application/json", headers=auth)
