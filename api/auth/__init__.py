@@ -15,6 +15,7 @@ from api.auth.service import (
     AuthError,
     EmailTakenError,
     authenticate,
+    delete_account,
     issue_tokens,
     register_user,
     revoke_family,
@@ -108,3 +109,11 @@ class Me(MethodView):
         if user is None:
             abort(401, message="Unknown user.")
         return user
+
+    @jwt_required(fresh=True)
+    @blp.response(204)
+    @blp.alt_response(401, description="Needs an access token from a login of the last 15 minutes")
+    def delete(self) -> None:
+        """Delete the account and all its profiles, jobs, generations and documents. Needs a fresh login."""
+        delete_account(db.session, current_user_id(), **request_context())
+        db.session.commit()

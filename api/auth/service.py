@@ -62,7 +62,11 @@ def authenticate(session: Session, email: str, password: str, **audit: Any) -> U
 
 
 def issue_tokens(session: Session, user_id: uuid.UUID, family: RefreshTokenFamily | None = None) -> dict:
-    """A new access and refresh token; a login starts a family, a refresh continues it."""
+    """A new access and refresh token; a login starts a family, a refresh continues it.
+
+    Only a login's access token is "fresh": deleting the account needs one (the password was just typed).
+    """
+    fresh = family is None
     if family is None:
         family = RefreshTokenFamily(user_id=user_id)
         session.add(family)
@@ -74,7 +78,10 @@ def issue_tokens(session: Session, user_id: uuid.UUID, family: RefreshTokenFamil
     session.add(RefreshToken(jti=jti, family_id=family.id, expires_at=utcnow() + refresh_lifetime))
     return {
         "access_token": create_access_token(
-            str(user_id), additional_claims=claims, expires_delta=timedelta(seconds=access_lifetime)
+            str(user_id),
+            fresh=fresh,
+            additional_claims=claims,
+            expires_delta=timedelta(seconds=access_lifetime),
         ),
         "refresh_token": create_refresh_token(
             str(user_id), additional_claims={**claims, "jti": jti}, expires_delta=refresh_lifetime
@@ -118,3 +125,11 @@ def rotate_refresh_token(session: Session, token: str, **audit: Any) -> dict:
         session.commit()
         raise AuthError("This refresh token was already used; every session from that login is now revoked.")
     return issue_tokens(session, family.user_id, family)
+
+
+def delete_account(session: Session, user_id: uuid.UUID, **audit: Any) -> None:
+    """Delete the user and everything they own (profiles, jobs, generations, documents, tokens)."""
+    user = session.get(User, user_id)
+    if user is not None:
+        session.delete(user)
+        record_event(session, "account_delete", target=("user", user_id), **audit)

@@ -205,3 +205,42 @@ def test_production_refuses_default_or_short_secrets(secret):
 def test_production_accepts_strong_secrets():
     env = {"JOBWISE_ENV": "production", "DATABASE_URL": "postgresql://db/jobwise", "JWT_SECRET_KEY": "s" * 48}
     Config(env=env).check()
+
+
+def test_deleting_the_account_needs_a_fresh_login_and_removes_everything(client, db_session):
+    from sqlalchemy import func
+
+    from models.generation import Generation
+    from models.job import Job
+    from models.profile import Profile
+    from tests.factories import EXAMPLE_JOB, EXAMPLE_RESUME
+
+    register(client, "leaving@example.com")
+    tokens = login(client, "leaving@example.com")
+    headers = bearer(tokens["access_token"])
+    profile = client.post("/api/v1/profiles/import", json=EXAMPLE_RESUME, headers=headers).get_json()
+    job = client.post("/api/v1/jobs", json=EXAMPLE_JOB, headers=headers).get_json()
+    client.post(
+        "/api/v1/generations", json={"profile_id": profile["id"], "job_id": job["id"]}, headers=headers
+    )
+
+    refreshed = client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}
+    ).get_json()
+    stale = client.delete("/api/v1/auth/me", headers=bearer(refreshed["access_token"]))
+    assert stale.status_code == 401
+    assert stale.content_type == "application/problem+json"
+
+    fresh = login(client, "leaving@example.com")
+    assert client.delete("/api/v1/auth/me", headers=bearer(fresh["access_token"])).status_code == 204
+    for model in (User, Profile, Job, Generation):
+        assert db_session.scalar(select(func.count()).select_from(model)) == 0
+    assert client.get("/api/v1/auth/me", headers=bearer(fresh["access_token"])).status_code == 401
+    assert (
+        client.post("/api/v1/auth/refresh", json={"refresh_token": fresh["refresh_token"]}).status_code == 401
+    )
+    event = db_session.scalar(select(AuditEvent).where(AuditEvent.action == "account_delete"))
+    assert event.user_id is None
+    assert event.target_id == str(
+        json.loads(base64.urlsafe_b64decode(fresh["access_token"].split(".")[1] + "=="))["sub"]
+    )
