@@ -12,14 +12,23 @@ from models.session import SessionLocal
 from workers.celery_app import celery_app
 
 
-def enqueue_generation(generation_id: uuid.UUID, from_stage: str = STAGES[0]) -> None:
-    """Publish the stage chain for a committed generation, from ``from_stage`` on. Call after commit.
+def generation_chain(generation_id: uuid.UUID, from_stage: str = STAGES[0], *, llm: bool = False) -> chain:
+    """The stage tasks from ``from_stage`` on; only the id travels, as the first task's argument.
 
-    Only the id travels in the message. With no broker (the embedded mode) the chain runs here and now.
+    For an LLM generation the quality stage runs on the LLM queue too: below the ATS target it asks the model
+    for a second draft, a network wait that would otherwise hold a CPU worker process.
     """
     stages = STAGES[STAGES.index(from_stage) :]
     signatures = [celery_app.signature(f"jobwise.{name}") for name in stages]
-    work = chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:])
+    if llm and "validate_quality" in stages:
+        signatures[stages.index("validate_quality")].set(queue=LLM_QUEUE)
+    return chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:])
+
+
+def enqueue_generation(generation_id: uuid.UUID, from_stage: str = STAGES[0], *, llm: bool = False) -> None:
+    """Publish the chain of a committed generation (call after commit). With no broker (the embedded mode)
+    the chain runs here and now."""
+    work = generation_chain(generation_id, from_stage, llm=llm)
     if not celery_app.conf.task_always_eager:
         work.apply_async()
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import structlog
 from sqlalchemy.orm import Session
@@ -30,10 +31,16 @@ def stage_timeout(stage: str | None, settings: WorkerSettings) -> float:
     return settings.llm_stage_timeout_s if queue == llm_queue else settings.cpu_stage_timeout_s
 
 
-def sweep(session: Session, now: datetime, settings: WorkerSettings) -> list[tuple[uuid.UUID, str]]:
-    """Decide for every silent generation; returns (generation id, stage) pairs to enqueue after commit."""
+class Requeue(NamedTuple):
+    generation_id: uuid.UUID
+    stage: str
+    llm: bool  # the generation writes with a language model
+
+
+def sweep(session: Session, now: datetime, settings: WorkerSettings) -> list[Requeue]:
+    """Decide for every silent generation; returns what to enqueue again, after the commit."""
     shortest = min(settings.cpu_stage_timeout_s, settings.llm_stage_timeout_s, settings.queued_timeout_s)
-    requeue: list[tuple[uuid.UUID, str]] = []
+    requeue: list[Requeue] = []
     for generation in silent_generations(session, now - timedelta(seconds=shortest)):
         stage = None if generation.status == QUEUED else generation.current_stage
         silent_for = (now - generation.heartbeat_at).total_seconds()
@@ -52,7 +59,8 @@ def sweep(session: Session, now: datetime, settings: WorkerSettings) -> list[tup
             continue
         generation.enqueue_count += 1
         generation.heartbeat_at = now
-        requeue.append((generation.id, stage or STAGES[0]))
+        llm = (generation.options or {}).get("generator") == "llm"
+        requeue.append(Requeue(generation.id, stage or STAGES[0], llm))
         SWEEPER_ACTIONS.labels("requeued").inc()
         log.warning("sweeper_requeued", generation_id=str(generation.id), stage=stage)
     return requeue

@@ -173,6 +173,6 @@ def sweep_stuck_generations_task() -> int:
     ensure_database()
     with SessionLocal.begin() as session:
         requeue = sweep(session, datetime.now(UTC), settings)
-    for generation_id, stage in requeue:
-        enqueue_generation(generation_id, from_stage=stage)
+    for generation_id, stage, llm in requeue:
+        enqueue_generation(generation_id, from_stage=stage, llm=llm)
     return len(requeue)

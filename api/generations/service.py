@@ -76,10 +76,11 @@ def _same_request(generation: Generation | None, fingerprint: str) -> Generation
     return generation
 
 
-def publish(generation_id: uuid.UUID) -> None:
+def publish(generation: Generation) -> None:
     """Enqueue a committed generation. If the broker is down it stays queued and the sweeper sends it."""
+    generation_id = generation.id
     try:
-        enqueue_generation(generation_id)
+        enqueue_generation(generation_id, llm=generation.options.get("generator") == "llm")
     except Exception:
         log.exception("enqueue_failed", generation_id=str(generation_id))
 

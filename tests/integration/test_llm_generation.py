@@ -353,9 +353,9 @@ def test_a_worker_killed_mid_call_is_swept_and_another_worker_finishes(
                             "JOBWISE_CPU_STAGE_TIMEOUT_S": "1", "JOBWISE_QUEUED_TIMEOUT_S": "1"})  # fmt: skip
     with SessionLocal.begin() as session:
         requeue = sweep(session, datetime.now(UTC), short)
-    assert (generation_id, "analyze_job") in requeue
-    for swept_id, from_stage in requeue:
-        enqueue_generation(swept_id, from_stage=from_stage)
+    assert (generation_id, "analyze_job", True) in requeue
+    for swept_id, from_stage, llm in requeue:
+        enqueue_generation(swept_id, from_stage=from_stage, llm=llm)
 
     done = wait_for_status(generation_id, {"succeeded", "failed"}, timeout_s=120)
     assert done.status == "succeeded", done.error
