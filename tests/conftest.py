@@ -31,6 +31,25 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 TEST_PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(scope="module")
+def fake():
+    """A local OpenAI-compatible server (tests/fakes) answering as the scripted model."""
+    from tests.fakes import model
+    from tests.fakes.openai_server import FakeOpenAI
+
+    with FakeOpenAI(model.answer) as server:
+        yield server
+
+
+@pytest.fixture
+def fresh(fake):
+    """The fake model as it starts: the scripted answers, no failures, no latency, no recorded calls."""
+    from tests.fakes import model
+
+    fake.reset()
+    fake.respond = model.answer
+
+
 @pytest.fixture(scope="session")
 def broker():
     """Celery publishing to the test Redis; queues emptied at the end of the run."""
