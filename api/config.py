@@ -53,7 +53,6 @@ class Config:
 
         self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
         self.LOG_JSON = _bool(env.get("LOG_JSON"), True)
-        self.GENERATION_WAIT_MAX = int(env.get("GENERATION_WAIT_MAX", "30"))
         self.JOBWISE_DEFAULT_GENERATOR = env.get("JOBWISE_DEFAULT_GENERATOR", "offline")
         self.JOBWISE_LLM_CONFIG = env.get("JOBWISE_LLM_CONFIG", "")  # the workers' model config file
 
