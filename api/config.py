@@ -49,6 +49,7 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or self.REDIS_URL or "memory://"
         self.RATELIMIT_DEFAULT = env.get("RATELIMIT_DEFAULT", "300 per minute")
         self.RATELIMIT_AUTH = env.get("RATELIMIT_AUTH", "10 per minute")
+        self.RATELIMIT_PER_ADDRESS = env.get("RATELIMIT_PER_ADDRESS", "1200 per minute")
         self.RATELIMIT_KEY_PREFIX = env.get("RATELIMIT_KEY_PREFIX", "jobwise")
 
         self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")

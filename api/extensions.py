@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
-from flask_limiter import HeaderNames, Limiter, RequestLimit
+from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -58,6 +58,10 @@ def default_rate_limit() -> str:
     return current_app.config["RATELIMIT_DEFAULT"]
 
 
+def address_rate_limit() -> str:
+    return current_app.config["RATELIMIT_PER_ADDRESS"]
+
+
 def client_ip() -> str | None:
     return request.remote_addr
 
@@ -78,7 +82,8 @@ def rate_limited(limit: RequestLimit) -> Response:
 
 limiter = Limiter(
     key_func=rate_limit_key,
-    default_limits=[default_rate_limit],
+    # Per user (or per address without a token), and a looser cap per address whoever the user is.
+    default_limits=[default_rate_limit, Limit(address_rate_limit, key_function=get_remote_address)],
     headers_enabled=True,
     # X-RateLimit-* on every answer; Retry-After only on a 429 (on a 202 or a status it means "poll again").
     header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},

@@ -148,6 +148,7 @@ def make_config(database_url: str, **overrides: object) -> Config:
         "RATELIMIT_KEY_PREFIX": f"jobwise-test-{uuid.uuid4().hex}",
         "RATELIMIT_DEFAULT": "10000 per minute",
         "RATELIMIT_AUTH": "10000 per minute",
+        "RATELIMIT_PER_ADDRESS": "100000 per minute",
         "LOG_LEVEL": "WARNING",
         "CORS_ORIGINS": ["https://app.jobwise.example"],
         **overrides,

@@ -79,6 +79,16 @@ def test_default_limit_is_per_user(database_url, db_sessionmaker):
     assert client.get("/api/v1/profiles", headers=second).status_code == 200
 
 
+def test_one_address_is_capped_whoever_signs_in(database_url, db_sessionmaker):
+    from tests.conftest import register
+
+    config = make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, RATELIMIT_PER_ADDRESS="3 per minute")
+    client = create_app(config).test_client()
+    users = [register(client) for _ in range(4)]
+    statuses = [client.get("/api/v1/profiles", headers=user).status_code for user in users]
+    assert statuses == [200, 200, 200, 429]
+
+
 def test_cors_allows_the_configured_origin_only(client):
     allowed = client.options(
         "/api/v1/auth/login",
