@@ -17,7 +17,7 @@ from pipeline.templates.blocks import Block, letter_blocks, resume_blocks
 from pipeline.templates.plain_text import cover_letter_text, resume_text
 from pipeline.templates.story import story
 from pipeline.templates.word import resume_docx
-from pipeline.typefaces import REGULAR
+from pipeline.typefaces import REGULAR, require_drawable
 
 PDF = "application/pdf"
 TXT = "text/plain; charset=utf-8"
@@ -53,13 +53,16 @@ def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFil
     With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then the lowest-scored
     bullets are left out (keeping one per entry while others remain) until the resume fits one page;
     ``dropped`` lists the first source ref of each bullet left out, lowest score first. Raises
-    ``ValueError`` when even that does not fit.
+    ``ValueError`` when even that does not fit, and ``UnsupportedCharactersError`` (a ``ValueError``)
+    naming any characters the bundled fonts cannot draw.
     """
+    blocks = resume_blocks(resume)
+    require_drawable(block.full_text for block in blocks)
     metadata = Metadata(f"Resume - {resume.name}", resume.name, "Resume")
     if not options.one_page:
-        content, pages = render_pdf(resume_blocks(resume), options, metadata, BODY_SIZES[0])
+        content, pages = render_pdf(blocks, options, metadata, BODY_SIZES[0])
         return RenderedFile("resume", "pdf", PDF, content, pages)
-    content = one_page_pdf(resume_blocks(resume), options, metadata)
+    content = one_page_pdf(blocks, options, metadata)
     if content is not None:
         return RenderedFile("resume", "pdf", PDF, content, 1)
 
@@ -80,10 +83,13 @@ def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFil
 def render_cover_letter_pdf(letter: CoverLetter, options: GenerationOptions) -> RenderedFile:
     """Render the cover letter on one page, stepping the body text down to 9 pt if needed.
 
-    Raises ``ValueError`` when the letter does not fit one page at 9 pt.
+    Raises ``ValueError`` when the letter does not fit one page at 9 pt, and
+    ``UnsupportedCharactersError`` (a ``ValueError``) naming any characters the bundled fonts cannot draw.
     """
+    blocks = letter_blocks(letter)
+    require_drawable(block.full_text for block in blocks)
     metadata = Metadata(f"Cover letter - {letter.name}", letter.name, "Cover letter")
-    content = one_page_pdf(letter_blocks(letter), options, metadata)
+    content = one_page_pdf(blocks, options, metadata)
     if content is None:
         raise ValueError(
             f"the cover letter does not fit one page at {BODY_SIZES[-1]} pt; shorten its paragraphs"

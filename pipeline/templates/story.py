@@ -2,7 +2,9 @@
 
 Every line is a real text object in reading order, so extractors read the sections in the order shown.
 Dates sit on their own line under "Title, Organization" instead of being right-aligned, which keeps each
-visual line one extracted line in every extractor.
+visual line one extracted line in every extractor. Runs of characters the style's font lacks are set in
+the font that has them (``pipeline.typefaces``), and a paragraph holding Chinese, Japanese or Korean text
+wraps by reportlab's CJK rules, which may break between any two of those characters.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
 from pipeline.bidi import has_rtl
@@ -19,8 +20,10 @@ from pipeline.templates.base import BULLET, Template
 from pipeline.templates.blocks import HEADER_KINDS, Block
 from pipeline.templates.rtl import RtlParagraph
 from pipeline.templates.wording import SEPARATOR
+from pipeline.typefaces import FALLBACK, bold_face, font_runs, text_width
 
 HEADING_RULE = 0.6
+FALLBACK_TAG = f'<font name="{FALLBACK}">'  # escaped text cannot hold "<", so only markup matches
 
 
 def story(blocks: Iterable[Block], template: Template, body_size: float, width: float) -> list[Flowable]:
@@ -61,11 +64,22 @@ def story(blocks: Iterable[Block], template: Template, body_size: float, width: 
 
 
 def text_flowable(text: str, style: ParagraphStyle, lead: str = "") -> Flowable:
-    """``lead`` in bold then ``text``; right-to-left text goes through ``RtlParagraph`` in one font."""
+    """``lead`` in bold then ``text``; right-to-left text goes through ``RtlParagraph``."""
     if has_rtl(lead + text):
         return RtlParagraph(lead + text, style)
-    bold = f"<b>{escape(lead)}</b>" if lead else ""
-    return Paragraph(bold + escape(text), style)
+    bold = f"<b>{markup(lead, bold_face(style.fontName))}</b>" if lead else ""
+    content = bold + markup(text, style.fontName)
+    if FALLBACK_TAG in content:
+        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    return Paragraph(content, style)
+
+
+def markup(text: str, font: str) -> str:
+    """``text`` escaped, each run that ``font`` cannot draw wrapped in a tag naming the font that can."""
+    return "".join(
+        escape(run) if name == font else f'<font name="{name}">{escape(run)}</font>'
+        for name, run in font_runs(text, font)
+    )
 
 
 def pack(items: list[str], style: ParagraphStyle, width: float) -> list[str]:
@@ -73,7 +87,7 @@ def pack(items: list[str], style: ParagraphStyle, width: float) -> list[str]:
     lines = [items[0]]
     for item in items[1:]:
         joined = lines[-1] + SEPARATOR + item
-        if stringWidth(joined, style.fontName, style.fontSize) <= width:
+        if text_width(joined, style.fontName, style.fontSize) <= width:
             lines[-1] = joined
         else:
             lines.append(item)
