@@ -29,6 +29,7 @@ from pipeline.job_analyzer import JobAnalysis
 from pipeline.pdf_exporter import render_cover_letter_pdf, render_resume_pdf
 from pipeline.pdf_text import inspect_pdf
 from pipeline.profile_compiler import CompiledProfile
+from pipeline.typefaces import UnsupportedCharactersError
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -113,6 +114,8 @@ def cover_letter_checks(letter: CoverLetter, options: GenerationOptions) -> tupl
     """The cover letter fits one page and its text is extractable; reported, not scored."""
     try:
         rendered = render_cover_letter_pdf(letter, options)
+    except UnsupportedCharactersError:
+        raise  # not a page-fit problem: the generation fails here, naming the characters
     except ValueError as error:
         return (FormatCheck("cover_letter_one_page", False, str(error)),)
     extractable = inspect_pdf(rendered.content).text_extractable

@@ -45,18 +45,27 @@ class UnsupportedCharactersError(ValueError):
 
 @cache
 def register_typefaces() -> str:
-    """Register the DejaVu styles as one family (so ``<b>`` and ``<i>`` work) and the fallback font;
-    return the family name."""
-    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, FALLBACK):
+    """Register the DejaVu styles as one family (so ``<b>`` and ``<i>`` work); return the family name."""
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / f"{name}.ttf")))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
     return REGULAR
 
 
 @cache
+def register_fallback() -> str:
+    """Register the fallback on first need: only a process that meets text DejaVu lacks pays its ~20 MiB."""
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(FONTS_DIR / f"{FALLBACK}.ttf")))
+    return FALLBACK
+
+
+@cache
 def character_map(font: str) -> Mapping[int, int]:
     """Code point to glyph index, from the registered font's own cmap."""
-    register_typefaces()
+    if font == FALLBACK:
+        register_fallback()
+    else:
+        register_typefaces()
     return pdfmetrics.getFont(font).face.charToGlyph
 
 

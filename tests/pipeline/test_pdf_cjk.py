@@ -195,3 +195,18 @@ def test_cjk_documents_are_byte_identical_on_every_render():
     first, second = export_documents(documents, options), export_documents(documents, options)
 
     assert [file.content for file in first] == [file.content for file in second]
+
+
+def test_a_letter_the_fonts_cannot_draw_fails_the_quality_stage_by_name(example_profile, example_posting):
+    """Stage 4 must not report undrawable characters as a page-fit problem: it names them."""
+    from pipeline.document_generator import generate_documents
+    from pipeline.job_analyzer import analyze_job
+    from pipeline.profile_compiler import compile_profile
+    from pipeline.quality_validator import validate_quality
+
+    posting = replace(example_posting, company="สยามพาร์เซล")
+    analysis = analyze_job(posting)
+    compiled = compile_profile(example_profile, analysis)
+    documents = generate_documents(example_profile, analysis, compiled, GenerationOptions())
+    with pytest.raises(UnsupportedCharactersError, match="Thai"):
+        validate_quality(example_profile, analysis, compiled, documents, GenerationOptions())
