@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
 from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
@@ -60,10 +60,6 @@ def default_rate_limit() -> str:
 
 def address_rate_limit() -> str:
     return current_app.config["RATELIMIT_PER_ADDRESS"]
-
-
-def client_ip() -> str | None:
-    return request.remote_addr
 
 
 db = Database()

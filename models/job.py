@@ -14,14 +14,9 @@ from models.base import Base, IdMixin, TimestampMixin
 SENIORITIES = ("intern", "entry", "mid", "senior", "lead")
 EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
 
-# Postgres full-text search: a generated, weighted tsvector (title A, company B, location C, description D)
-# with a GIN index, created by the migration. It is not mapped: the ORM never writes it, and SQLite has none.
-SEARCH_VECTOR_SQL = (
-    "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-    "setweight(to_tsvector('english', coalesce(company, '')), 'B') || "
-    "setweight(to_tsvector('english', coalesce(location, '')), 'C') || "
-    "setweight(to_tsvector('english', coalesce(description, '')), 'D')"
-)
+# Postgres full-text search uses a generated, weighted tsvector column (title A, company B, location C,
+# description D) with a GIN index, created by migration 0001. It is not mapped: the ORM never writes it, and
+# SQLite has none (api/jobs/service.py searches by substring there).
 
 
 class Job(IdMixin, TimestampMixin, Base):
@@ -57,7 +52,3 @@ def visible_to(user_id: uuid.UUID) -> Any:
 
 def get_visible_job(session: Session, user_id: uuid.UUID, job_id: uuid.UUID) -> Job | None:
     return session.scalar(select(Job).where(Job.id == job_id, visible_to(user_id)))
-
-
-def get_owned_job(session: Session, user_id: uuid.UUID, job_id: uuid.UUID) -> Job | None:
-    return session.scalar(select(Job).where(Job.id == job_id, Job.owner_id == user_id))
