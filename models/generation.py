@@ -143,8 +143,10 @@ def new_generation(
     return generation
 
 
-def _locked(session: Session, generation_id: uuid.UUID) -> Generation | None:
-    return session.scalar(select(Generation).where(Generation.id == generation_id).with_for_update())
+def _unfinished(session: Session, generation_id: uuid.UUID) -> Generation | None:
+    """The generation, locked for this transaction; None when it is gone or has already ended."""
+    generation = session.scalar(select(Generation).where(Generation.id == generation_id).with_for_update())
+    return None if generation is None or generation.is_final else generation
 
 
 def _stage(generation: Generation, name: str) -> GenerationStage:
@@ -153,8 +155,8 @@ def _stage(generation: Generation, name: str) -> GenerationStage:
 
 def start_stage(session: Session, generation_id: uuid.UUID, name: str) -> Generation | None:
     """Mark ``name`` running (one more attempt); None when the generation is final and must not run."""
-    generation = _locked(session, generation_id)
-    if generation is None or generation.is_final:
+    generation = _unfinished(session, generation_id)
+    if generation is None:
         return None
     now = utcnow()
     stage = _stage(generation, name)
@@ -169,8 +171,8 @@ def complete_stage(
     session: Session, generation_id: uuid.UUID, name: str, output: dict[str, Any], meta: dict[str, Any]
 ) -> Generation | None:
     """Store a stage's result (overwriting an earlier run's) and advance progress; the last stage ends it."""
-    generation = _locked(session, generation_id)
-    if generation is None or generation.is_final:
+    generation = _unfinished(session, generation_id)
+    if generation is None:
         return None
     now = utcnow()
     stage = _stage(generation, name)
@@ -186,16 +188,16 @@ def complete_stage(
 
 def note_stage_error(session: Session, generation_id: uuid.UUID, name: str, error: str) -> None:
     """Record a transient error on a stage that will be retried."""
-    generation = _locked(session, generation_id)
-    if generation is not None and not generation.is_final:
+    generation = _unfinished(session, generation_id)
+    if generation is not None:
         _stage(generation, name).error = error
         generation.heartbeat_at = utcnow()
 
 
 def fail_generation(session: Session, generation_id: uuid.UUID, stage_name: str | None, reason: str) -> bool:
     """End a generation as failed, naming the stage and the reason; False if it had already ended."""
-    generation = _locked(session, generation_id)
-    if generation is None or generation.is_final:
+    generation = _unfinished(session, generation_id)
+    if generation is None:
         return False
     now = utcnow()
     if stage_name:
