@@ -129,12 +129,10 @@ class GenerationById(MethodView):
         With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
         """
         baseline = requested_etag()
-        generation = wait_for_change(
-            db.session, current_user_id(), generation_id, etag_of, baseline, args["wait"]
-        )
-        if generation is None:
+        found = wait_for_change(db.session, current_user_id(), generation_id, etag_of, baseline, args["wait"])
+        if found is None:
             abort(404, message="No such generation.")
-        etag = etag_of(generation)
+        generation, etag = found
         headers = status_headers(generation, etag)
         if baseline == etag:
             return Response(status=304, headers=headers)

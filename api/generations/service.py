@@ -92,18 +92,21 @@ def wait_for_change(
     fingerprint: Callable[[Generation], str],
     baseline: str | None,
     timeout_s: float,
-) -> Generation | None:
+) -> tuple[Generation, str] | None:
     """Poll until the generation's representation differs from ``baseline`` (by default, from how it
-    looks now), it ends, or ``timeout_s`` passes. No transaction stays open between polls."""
+    looks now), it ends, or ``timeout_s`` passes; the generation and its fingerprint, or None when it is
+    not the owner's. No transaction stays open between polls."""
     deadline = time.monotonic() + timeout_s
     generation = get_owned_generation(session, owner_id, generation_id)
     if generation is None:
         return None
-    baseline = baseline or fingerprint(generation)
-    while fingerprint(generation) == baseline and not generation.is_final and time.monotonic() < deadline:
+    current = fingerprint(generation)
+    baseline = baseline or current
+    while current == baseline and not generation.is_final and time.monotonic() < deadline:
         session.rollback()  # end the read transaction and expire what it loaded
         time.sleep(POLL_INTERVAL_S)
         generation = get_owned_generation(session, owner_id, generation_id)
         if generation is None:
             return None
-    return generation
+        current = fingerprint(generation)
+    return generation, current
