@@ -14,7 +14,7 @@ from typing import NamedTuple
 import structlog
 from sqlalchemy.orm import Session
 
-from celeryconfig import task_routes
+from celeryconfig import LLM_QUEUE, task_routes
 from models.generation import QUEUED, STAGES, fail_generation, silent_generations
 from workers.metrics import SWEEPER_ACTIONS
 from workers.settings import WorkerSettings
@@ -26,9 +26,8 @@ def stage_timeout(stage: str | None, settings: WorkerSettings) -> float:
     """How long a stage may stay silent: LLM-queue stages longer than CPU ones; a queued job longest."""
     if stage is None:
         return settings.queued_timeout_s
-    queue = task_routes[f"jobwise.{stage}"]["queue"]
-    llm_queue = task_routes["jobwise.analyze_job"]["queue"]
-    return settings.llm_stage_timeout_s if queue == llm_queue else settings.cpu_stage_timeout_s
+    on_llm_queue = task_routes[f"jobwise.{stage}"]["queue"] == LLM_QUEUE
+    return settings.llm_stage_timeout_s if on_llm_queue else settings.cpu_stage_timeout_s
 
 
 class Requeue(NamedTuple):

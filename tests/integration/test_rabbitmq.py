@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from celery import Celery, chain
 
-from celeryconfig import task_routes
+from celeryconfig import LLM_QUEUE, task_routes
 from models.generation import STAGES
 from models.session import SessionLocal, configure
 from tests.conftest import REDIS_URL
@@ -71,11 +71,9 @@ def test_a_generation_runs_on_rabbitmq(rabbit_worker):
     prefix = rabbit_worker
     publisher = Celery("jobwise-rabbit-test", broker=AMQP_URL)
     publisher.conf.update(task_serializer="json", accept_content=["json"])
-    llm_queue = task_routes["jobwise.analyze_job"]["queue"]
 
     def queue_of(stage: str) -> str:
-        own = task_routes[f"jobwise.{stage}"]["queue"]
-        return f"{prefix}{'llm' if own == llm_queue else 'cpu'}"
+        return f"{prefix}{'llm' if task_routes[f'jobwise.{stage}']['queue'] == LLM_QUEUE else 'cpu'}"
 
     with SessionLocal.begin() as session:
         generation_id = make_generation(session).id
