@@ -1,22 +1,20 @@
-"""Celery settings, from the environment. JSON only; tasks receive ids, never documents or personal data.
+"""Celery settings, from ``settings``. JSON only; tasks receive ids, never documents or personal data.
 
 With no broker configured (no CELERY_BROKER_URL) tasks run eagerly, in process: the embedded demo mode
 on SQLite. Redis (redis://) and RabbitMQ (amqp://) both work as brokers.
 """
 
-import os
-
-_prefix = os.environ.get("JOBWISE_QUEUE_PREFIX", "")
+from settings import settings
 
 # Queues, named only here. LLM-bound stages wait on the network: many at once on a threads pool.
 # CPU stages (scoring, PDF rendering) run on a prefork pool sized to the cores.
-LLM_QUEUE = f"{_prefix}llm"
-CPU_QUEUE = f"{_prefix}cpu"
+LLM_QUEUE = f"{settings.jobwise_queue_prefix}llm"
+CPU_QUEUE = f"{settings.jobwise_queue_prefix}cpu"
 
-broker_url = os.environ.get("CELERY_BROKER_URL") or "memory://"
+broker_url = settings.broker_url
 task_always_eager = broker_url == "memory://"
 broker_connection_retry_on_startup = True
-broker_transport_options = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+broker_transport_options = {"visibility_timeout": settings.celery_visibility_timeout}
 
 task_serializer = "json"
 accept_content = ["json"]
@@ -41,7 +39,9 @@ task_routes = {
 
 # The sweeper re-enqueues generations whose worker went silent (a killed worker's message is otherwise
 # not redelivered until the visibility timeout) and fails them after the last attempt.
-SWEEP_INTERVAL_S = float(os.environ.get("JOBWISE_SWEEP_INTERVAL_S", "60"))
 beat_schedule = {
-    "sweep-stuck-generations": {"task": "jobwise.sweep_stuck_generations", "schedule": SWEEP_INTERVAL_S},
+    "sweep-stuck-generations": {
+        "task": "jobwise.sweep_stuck_generations",
+        "schedule": settings.jobwise_sweep_interval_s,
+    },
 }

@@ -7,11 +7,12 @@ text, tokens or keys.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 import structlog
 from prometheus_client import REGISTRY, CollectorRegistry, multiprocess
+
+from settings import settings
 
 
 def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
@@ -32,7 +33,7 @@ def configure_logging(level: str = "INFO", as_json: bool = True) -> None:
 
 def metrics_registry() -> CollectorRegistry:
     """This process's metrics, or every process's when PROMETHEUS_MULTIPROC_DIR is set (gunicorn, prefork)."""
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if not settings.prometheus_multiproc_dir:
         return REGISTRY
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry)

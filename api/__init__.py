@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import swagger_ui_bundle
-from dotenv import load_dotenv
 from flask import Blueprint, Flask
 
 from api.config import Config
@@ -24,7 +23,7 @@ def _swagger_assets() -> Blueprint:
 
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
-    """Build the app from ``config`` (a Config, or overrides on top of the environment)."""
+    """Build the app from ``config``: a Config, or Flask config overrides on top of ``settings``."""
     from api import auth, generations, health, jobs, profiles
     from api.auth.tokens import register_jwt_callbacks
     from api.cli import register_cli
@@ -32,7 +31,6 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     from api.observability import init_observability
 
     if not isinstance(config, Config):
-        load_dotenv()
         config = Config(**dict(config or {}))
     config.check()
 

@@ -1,8 +1,7 @@
-"""Alembic environment: metadata from ``models``, the URL from DATABASE_URL (or a caller's config)."""
+"""Alembic environment: metadata from ``models``, the URL from ``settings`` (or a caller's config)."""
 
 from __future__ import annotations
 
-import os
 from logging.config import fileConfig
 from typing import Any
 
@@ -10,7 +9,8 @@ from alembic import context
 
 from models import Base
 from models.migration_filters import include_object
-from models.session import DEFAULT_DATABASE_URL, make_engine
+from models.session import make_engine
+from settings import settings
 
 config = context.config
 if config.config_file_name and config.attributes.get("configure_logger", True):
@@ -18,7 +18,7 @@ if config.config_file_name and config.attributes.get("configure_logger", True):
 
 
 def database_url() -> str:
-    return config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    return config.get_main_option("sqlalchemy.url") or settings.database_url
 
 
 def run_migrations_offline() -> None:

@@ -8,9 +8,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'jobwise.db'}"
-
 SessionLocal = sessionmaker(expire_on_commit=False)
 
 

@@ -1,8 +1,7 @@
-"""Create the Postgres database named by DATABASE_URL if it does not exist (SQLite needs nothing)."""
+"""Create the Postgres database that DATABASE_URL names if it does not exist (SQLite needs nothing)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,11 +10,11 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.session import DEFAULT_DATABASE_URL
+from settings import settings
 
 
 def main() -> None:
-    url = make_url(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+    url = make_url(settings.database_url)
     if not url.drivername.startswith("postgresql"):
         return
     engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api import create_app
 from api.config import Config
+from settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL = os.environ.get("DATABASE_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
@@ -153,7 +154,7 @@ def make_config(database_url: str, **overrides: object) -> Config:
         "CORS_ORIGINS": ["https://app.jobwise.example"],
         **overrides,
     }
-    return Config(env={}, **settings)
+    return Config(Settings.from_env({}), **settings)
 
 
 @pytest.fixture

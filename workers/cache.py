@@ -15,8 +15,8 @@ from typing import Any
 import redis
 import structlog
 
+from settings import settings
 from workers.metrics import ANALYSIS_CACHE
-from workers.settings import settings
 
 log = structlog.get_logger("jobwise.cache")
 PREFIX = "jobwise:analysis:"

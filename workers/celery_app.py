@@ -7,8 +7,8 @@ from typing import Any
 from celery import Celery, signals
 
 from models.session import SessionLocal, configure, dispose
+from settings import settings
 from telemetry import configure_logging, metrics_registry
-from workers.settings import settings
 
 celery_app = Celery("jobwise", include=["workers.tasks"])
 celery_app.config_from_object("celeryconfig")
@@ -35,7 +35,7 @@ def _on_child_start(**_: Any) -> None:
 
 @signals.worker_ready.connect
 def _serve_metrics(**_: Any) -> None:
-    if settings.metrics_port:
+    if settings.worker_metrics_port:
         from prometheus_client import start_http_server
 
-        start_http_server(settings.metrics_port, registry=metrics_registry())
+        start_http_server(settings.worker_metrics_port, registry=metrics_registry())

@@ -21,9 +21,9 @@ import yaml
 
 from pipeline.errors import StageError
 from pipeline.llm import MAX_RETRY_AFTER_S, Call, LLMSession, ModelRouter, usage_meta
+from settings import settings
 from workers.metrics import LLM_CALLS, LLM_COST, LLM_FALLBACKS, LLM_LATENCY, LLM_TOKENS
 from workers.runner import RETRY_POLICY
-from workers.settings import settings
 
 DEADLINE_S = 600.0
 ENV_REFERENCE = "os.environ/"
@@ -80,9 +80,9 @@ def llm_for(generator: str, stage: str) -> LLMSession | None:
     """A session for one run of ``stage`` (its calls become the stage's meta), or None for offline."""
     if generator == "offline":
         return None
-    if not settings.llm_config_path:
+    if not settings.jobwise_llm_config:
         raise StageError("the llm generator needs JOBWISE_LLM_CONFIG on the workers")
-    return LLMSession(router_for(settings.llm_config_path), observe=partial(_observe, stage))
+    return LLMSession(router_for(settings.jobwise_llm_config), observe=partial(_observe, stage))
 
 
 def llm_meta(llm: LLMSession | None) -> dict[str, Any]:

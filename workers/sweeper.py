@@ -16,18 +16,18 @@ from sqlalchemy.orm import Session
 
 from celeryconfig import LLM_QUEUE, task_routes
 from models.generation import QUEUED, STAGES, fail_generation, silent_generations
+from settings import Settings
 from workers.metrics import SWEEPER_ACTIONS
-from workers.settings import WorkerSettings
 
 log = structlog.get_logger("jobwise.sweeper")
 
 
-def stage_timeout(stage: str | None, settings: WorkerSettings) -> float:
+def stage_timeout(stage: str | None, settings: Settings) -> float:
     """How long a stage may stay silent: LLM-queue stages longer than CPU ones; a queued job longest."""
     if stage is None:
-        return settings.queued_timeout_s
+        return settings.jobwise_queued_timeout_s
     on_llm_queue = task_routes[f"jobwise.{stage}"]["queue"] == LLM_QUEUE
-    return settings.llm_stage_timeout_s if on_llm_queue else settings.cpu_stage_timeout_s
+    return settings.jobwise_llm_stage_timeout_s if on_llm_queue else settings.jobwise_cpu_stage_timeout_s
 
 
 class Requeue(NamedTuple):
@@ -36,16 +36,20 @@ class Requeue(NamedTuple):
     llm: bool  # the generation writes with a language model
 
 
-def sweep(session: Session, now: datetime, settings: WorkerSettings) -> list[Requeue]:
+def sweep(session: Session, now: datetime, settings: Settings) -> list[Requeue]:
     """Decide for every silent generation; returns what to enqueue again, after the commit."""
-    shortest = min(settings.cpu_stage_timeout_s, settings.llm_stage_timeout_s, settings.queued_timeout_s)
+    shortest = min(
+        settings.jobwise_cpu_stage_timeout_s,
+        settings.jobwise_llm_stage_timeout_s,
+        settings.jobwise_queued_timeout_s,
+    )
     requeue: list[Requeue] = []
     for generation in silent_generations(session, now - timedelta(seconds=shortest)):
         stage = None if generation.status == QUEUED else generation.current_stage
         silent_for = (now - generation.heartbeat_at).total_seconds()
         if silent_for < stage_timeout(stage, settings):
             continue
-        if generation.enqueue_count >= settings.max_enqueues:
+        if generation.enqueue_count >= settings.jobwise_max_enqueues:
             fail_generation(
                 session,
                 generation.id,

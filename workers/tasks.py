@@ -17,12 +17,12 @@ from pipeline.pdf_exporter import export_documents
 from pipeline.profile_compiler import CompiledProfile, compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
 from pipeline.serialization import to_data
+from settings import settings
 from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
 from workers.inputs import load_options, load_posting, load_profile, load_result
 from workers.llm import llm_for, llm_meta
 from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
-from workers.settings import settings
 from workers.sweeper import sweep
 
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
@@ -94,7 +94,13 @@ def _validate(inputs: tuple) -> StageResult:
         return generate_documents(profile, analysis, compiled, emphasized, llm=llm)
 
     result = validate_quality(
-        profile, analysis, compiled, documents, options, regenerate=regenerate, target=settings.ats_target
+        profile,
+        analysis,
+        compiled,
+        documents,
+        options,
+        regenerate=regenerate,
+        target=settings.jobwise_ats_target,
     )
     return StageResult(to_data(result), meta={"regenerated": result.report.regenerated, **llm_meta(llm)})
 

@@ -13,6 +13,7 @@ from api import create_app
 from api.config import Config
 from models.audit import AuditEvent
 from models.user import User
+from settings import Settings
 from tests.conftest import TEST_PASSWORD, make_config, register
 
 
@@ -199,12 +200,12 @@ def test_production_refuses_default_or_short_secrets(secret):
     if secret:
         env["JWT_SECRET_KEY"] = secret
     with pytest.raises(RuntimeError, match="JWT key"):
-        create_app(Config(env=env))
+        create_app(Config(Settings.from_env(env)))
 
 
 def test_production_accepts_strong_secrets():
     env = {"JOBWISE_ENV": "production", "DATABASE_URL": "postgresql://db/jobwise", "JWT_SECRET_KEY": "s" * 48}
-    Config(env=env).check()
+    Config(Settings.from_env(env)).check()
 
 
 def test_deleting_the_account_needs_a_fresh_login_and_removes_everything(client, db_session):

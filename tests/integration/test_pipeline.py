@@ -170,12 +170,12 @@ def test_sweeper_finishes_a_generation_whose_worker_died(celery_worker):
 
 
 def test_sweeper_gives_up_after_the_last_attempt(celery_worker):
-    from workers.settings import settings
+    from settings import settings
     from workers.tasks import sweep_stuck_generations_task
 
     with SessionLocal.begin() as session:
         generation = make_generation(session)
-        generation.enqueue_count = settings.max_enqueues
+        generation.enqueue_count = settings.jobwise_max_enqueues
         generation_id = generation.id
     simulate_lost_worker(generation_id, "analyze_job", timedelta(hours=1))
     sweep_stuck_generations_task.apply()
