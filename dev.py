@@ -78,7 +78,8 @@ def test(pytest_args: list[str]) -> None:
     }
     run(python, "-m", "ruff", "check", ".")
     run(python, "-m", "ruff", "format", "--check", ".")
-    run(python, "-m", "importlinter.cli", "lint-imports", env=env)
+    # The console script: ``python -m importlinter.cli`` has no __main__ and silently checks nothing.
+    run(python.parent / ("lint-imports.exe" if os.name == "nt" else "lint-imports"), env=env)
     run(
         python, "-m", "pytest",
         "--cov", "--cov-report=term:skip-covered", f"--cov-fail-under={COVERAGE_MINIMUM}",
