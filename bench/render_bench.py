@@ -13,8 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.document_generator import GenerationOptions
-from pipeline.pdf_exporter import render_resume_pdf
-from pipeline.templates import TEMPLATES
+from pipeline.render import TEMPLATES, render_resume_pdf
 from tests.pipeline.resume_builders import make_resume
 
 

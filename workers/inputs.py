@@ -1,40 +1,81 @@
-"""Pipeline inputs read from the database: the posting, the profile, options and earlier stage results."""
+"""What each stage task reads from the database, as one frozen value per stage.
+
+Each loader runs in one short transaction; the stage then runs with none open. The posting, the profile,
+the request's options and earlier stages' stored results are validated back into the pipeline's own types.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from models.generation import Generation, stage_output
+from models.generation import STAGES, Generation, stage_output
 from models.job import Job
 from models.json_resume import to_json_resume
 from models.profile import Profile as ProfileRow
-from pipeline.document_generator import GenerationOptions
+from pipeline.document_generator import Documents, GenerationOptions
 from pipeline.errors import StageError
 from pipeline.inputs import Posting, Profile, profile_from_json_resume
+from pipeline.job_analyzer import JobAnalysis
+from pipeline.profile_compiler import CompiledProfile
+from pipeline.quality_validator import QualityResult
 from pipeline.serialization import from_data
 
 T = TypeVar("T")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
+
+
+@dataclass(frozen=True)
+class AnalyzeInputs:
+    posting: Posting
+    options: GenerationOptions
+
+
+@dataclass(frozen=True)
+class CompileInputs:
+    profile: Profile
+    analysis: JobAnalysis
+    options: GenerationOptions
+    today: str  # the request's date: ongoing roles end there, so a re-run counts the same years
+
+
+@dataclass(frozen=True)
+class GenerateInputs:
+    profile: Profile
+    analysis: JobAnalysis
+    compiled: CompiledProfile
+    options: GenerationOptions
+
+
+@dataclass(frozen=True)
+class ValidateInputs(GenerateInputs):
+    documents: Documents
+
+
+@dataclass(frozen=True)
+class ExportInputs:
+    documents: Documents
+    options: GenerationOptions
 
 
 def load_posting(session: Session, generation: Generation) -> Posting:
     job = session.get(Job, generation.job_id)
     if job is None:
         raise StageError("the job posting was deleted")
-    return Posting(
-        title=job.title,
-        company=job.company,
-        description=job.description,
-        location=job.location or "",
-        remote=job.remote,
-        seniority=job.seniority,
-        employment_type=job.employment_type,
-        url=job.url or "",
+    return from_data(
+        Posting,
+        {
+            "title": job.title,
+            "company": job.company,
+            "description": job.description,
+            "location": job.location or "",
+            "remote": job.remote,
+            "seniority": job.seniority,
+            "employment_type": job.employment_type,
+            "url": job.url or "",
+        },
     )
 
 
@@ -42,14 +83,21 @@ def load_profile(session: Session, generation: Generation) -> Profile:
     row = session.get(ProfileRow, generation.profile_id)
     if row is None:
         raise StageError("the profile was deleted")
-    return profile_from_json_resume(to_json_resume(row))
+    try:
+        return profile_from_json_resume(to_json_resume(row))
+    except ValueError as error:  # pydantic's ValidationError: the stored document lost the schema's shape
+        raise StageError(
+            f"the profile is not a valid JSON Resume document: {error.__class__.__name__}"
+        ) from error
 
 
 def load_options(generation: Generation) -> GenerationOptions:
     """The request's options; the letter is dated by the request, so a re-run writes the same letter."""
-    created = generation.created_at
-    date = f"{MONTHS[created.month - 1]} {created.day}, {created.year}"
-    return from_data(GenerationOptions, {**(generation.options or {}), "date": date})
+    return from_data(GenerationOptions, {**(generation.options or {}), "date": _request_date(generation)})
+
+
+def _request_date(generation: Generation) -> str:
+    return generation.created_at.date().isoformat()
 
 
 def load_result(session: Session, generation: Generation, stage: str, cls: type[T]) -> T:
@@ -57,3 +105,33 @@ def load_result(session: Session, generation: Generation, stage: str, cls: type[
     if data is None:
         raise StageError(f"stage {stage} has no stored result")
     return from_data(cls, data)
+
+
+def load_analyze(session: Session, generation: Generation) -> AnalyzeInputs:
+    return AnalyzeInputs(load_posting(session, generation), load_options(generation))
+
+
+def load_compile(session: Session, generation: Generation) -> CompileInputs:
+    return CompileInputs(
+        profile=load_profile(session, generation),
+        analysis=load_result(session, generation, ANALYZE, JobAnalysis),
+        options=load_options(generation),
+        today=_request_date(generation),
+    )
+
+
+def load_generate(session: Session, generation: Generation) -> GenerateInputs:
+    earlier = load_compile(session, generation)
+    compiled = load_result(session, generation, COMPILE, CompiledProfile)
+    return GenerateInputs(earlier.profile, earlier.analysis, compiled, earlier.options)
+
+
+def load_validate(session: Session, generation: Generation) -> ValidateInputs:
+    earlier = load_generate(session, generation)
+    documents = load_result(session, generation, GENERATE, Documents)
+    return ValidateInputs(earlier.profile, earlier.analysis, earlier.compiled, earlier.options, documents)
+
+
+def load_export(session: Session, generation: Generation) -> ExportInputs:
+    validated = load_result(session, generation, VALIDATE, QualityResult)
+    return ExportInputs(validated.documents, load_options(generation))

@@ -11,16 +11,26 @@ from sqlalchemy.orm import Session
 from models.generation import STAGES, Generation, replace_documents
 from models.session import SessionLocal
 from pipeline.document_generator import Documents, generate_documents
-from pipeline.job_analyzer import JobAnalysis, analyze_job
-from pipeline.llm_analyzer import cache_key
+from pipeline.job_analyzer import analyze_job, cache_key
 from pipeline.pdf_exporter import export_documents
-from pipeline.profile_compiler import CompiledProfile, compile_profile
-from pipeline.quality_validator import QualityResult, validate_quality
+from pipeline.profile_compiler import compile_profile
+from pipeline.quality_validator import validate_quality
 from pipeline.serialization import to_data
 from settings import settings
 from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
-from workers.inputs import load_options, load_posting, load_profile, load_result
+from workers.inputs import (
+    AnalyzeInputs,
+    CompileInputs,
+    ExportInputs,
+    GenerateInputs,
+    ValidateInputs,
+    load_analyze,
+    load_compile,
+    load_export,
+    load_generate,
+    load_validate,
+)
 from workers.llm import llm_for, llm_meta
 from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
 from workers.sweeper import sweep
@@ -29,21 +39,16 @@ ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
 
 
 # 1. Job Analyzer
-def _load_analyze(session: Session, generation: Generation) -> tuple:
-    return load_posting(session, generation), load_options(generation).generator
-
-
-def _analyze(inputs: tuple) -> StageResult:
-    posting, generator = inputs
-    llm = llm_for(generator, ANALYZE)
+def _analyze(inputs: AnalyzeInputs) -> StageResult:
+    llm = llm_for(inputs.options.generator, ANALYZE)
     if llm is None:
-        return StageResult(to_data(analyze_job(posting)))
-    key = cache_key(posting)
+        return StageResult(to_data(analyze_job(inputs.posting)))
+    key = cache_key(inputs.posting)
     cached = load_analysis(key)
     if cached is not None:  # the same job analysed before: no model call
         free = {"input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0, "latency_s": 0.0, "calls": 0}
         return StageResult(cached.output, meta={**cached.meta, **free, "cache": "hit"})
-    analysis = analyze_job(posting, llm=llm)
+    analysis = analyze_job(inputs.posting, llm=llm)
     meta = {"generator": analysis.generator, **llm_meta(llm), "cache": "miss"}
     if analysis.generator == "llm":
         store_analysis(key, to_data(analysis), meta)
@@ -51,29 +56,16 @@ def _analyze(inputs: tuple) -> StageResult:
 
 
 # 2. Profile Compiler
-def _load_compile(session: Session, generation: Generation) -> tuple:
-    options = load_options(generation)
-    analysis = load_result(session, generation, ANALYZE, JobAnalysis)
-    return load_profile(session, generation), analysis, options, generation.created_at.date().isoformat()
-
-
-def _compile(inputs: tuple) -> StageResult:
-    profile, analysis, options, today = inputs
-    llm = llm_for(options.generator, COMPILE)
-    compiled = compile_profile(profile, analysis, llm=llm, today=today)
+def _compile(inputs: CompileInputs) -> StageResult:
+    llm = llm_for(inputs.options.generator, COMPILE)
+    compiled = compile_profile(inputs.profile, inputs.analysis, llm=llm, today=inputs.today)
     return StageResult(to_data(compiled), meta=llm_meta(llm))
 
 
 # 3. Document Generator
-def _load_generate(session: Session, generation: Generation) -> tuple:
-    profile, analysis, options, _today = _load_compile(session, generation)
-    return profile, analysis, load_result(session, generation, COMPILE, CompiledProfile), options
-
-
-def _generate(inputs: tuple) -> StageResult:
-    profile, analysis, compiled, options = inputs
-    llm = llm_for(options.generator, GENERATE)
-    documents = generate_documents(profile, analysis, compiled, options, llm=llm)
+def _generate(inputs: GenerateInputs) -> StageResult:
+    llm = llm_for(inputs.options.generator, GENERATE)
+    documents = generate_documents(inputs.profile, inputs.analysis, inputs.compiled, inputs.options, llm=llm)
     meta = {"generator": documents.generator, **llm_meta(llm), "removed_claims": len(documents.guard.removed)}
     if documents.fallback_reason:
         meta["fallback"] = documents.fallback_reason
@@ -81,24 +73,19 @@ def _generate(inputs: tuple) -> StageResult:
 
 
 # 4. Quality Validator
-def _load_validate(session: Session, generation: Generation) -> tuple:
-    return (*_load_generate(session, generation), load_result(session, generation, GENERATE, Documents))
-
-
-def _validate(inputs: tuple) -> StageResult:
-    profile, analysis, compiled, options, documents = inputs
-    llm = llm_for(options.generator, VALIDATE)
+def _validate(inputs: ValidateInputs) -> StageResult:
+    llm = llm_for(inputs.options.generator, VALIDATE)
 
     def regenerate(emphasize: tuple[str, ...]) -> Documents:
-        emphasized = dataclasses.replace(options, emphasize=emphasize)
-        return generate_documents(profile, analysis, compiled, emphasized, llm=llm)
+        emphasized = dataclasses.replace(inputs.options, emphasize=emphasize)
+        return generate_documents(inputs.profile, inputs.analysis, inputs.compiled, emphasized, llm=llm)
 
     result = validate_quality(
-        profile,
-        analysis,
-        compiled,
-        documents,
-        options,
+        inputs.profile,
+        inputs.analysis,
+        inputs.compiled,
+        inputs.documents,
+        inputs.options,
         regenerate=regenerate,
         target=settings.jobwise_ats_target,
     )
@@ -111,12 +98,7 @@ def _save_validate(session: Session, generation: Generation, result: StageResult
 
 
 # 5. PDF Exporter
-def _load_export(session: Session, generation: Generation) -> tuple:
-    return load_result(session, generation, VALIDATE, QualityResult).documents, load_options(generation)
-
-
-def _export(inputs: tuple) -> StageResult:
-    documents, options = inputs
+def _export(inputs: ExportInputs) -> StageResult:
     files = [
         {
             "kind": f.kind,
@@ -127,7 +109,7 @@ def _export(inputs: tuple) -> StageResult:
             "sha256": hashlib.sha256(f.content).hexdigest(),
             "pages": f.pages,
         }
-        for f in export_documents(documents, options)
+        for f in export_documents(inputs.documents, inputs.options)
     ]
     listing = [{k: v for k, v in f.items() if k != "content"} for f in files]
     return StageResult({"files": listing}, extra=files)
@@ -138,11 +120,11 @@ def _save_export(session: Session, generation: Generation, result: StageResult) 
 
 
 PIPELINE = {
-    ANALYZE: Stage(ANALYZE, _load_analyze, _analyze),
-    COMPILE: Stage(COMPILE, _load_compile, _compile),
-    GENERATE: Stage(GENERATE, _load_generate, _generate),
-    VALIDATE: Stage(VALIDATE, _load_validate, _validate, _save_validate),
-    EXPORT: Stage(EXPORT, _load_export, _export, _save_export),
+    ANALYZE: Stage(ANALYZE, load_analyze, _analyze),
+    COMPILE: Stage(COMPILE, load_compile, _compile),
+    GENERATE: Stage(GENERATE, load_generate, _generate),
+    VALIDATE: Stage(VALIDATE, load_validate, _validate, _save_validate),
+    EXPORT: Stage(EXPORT, load_export, _export, _save_export),
 }
 
 

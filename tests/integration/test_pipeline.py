@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import time
@@ -12,9 +13,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from models.generation import STAGES, Generation, GenerationStage, start_stage
+from models.generation import STAGES, Generation, GenerationStage, new_generation, start_stage
 from models.session import SessionLocal
-from tests.factories import EXAMPLE_JOB, EXAMPLE_RESUME, make_generation
+from tests.factories import (
+    EXAMPLE_JOB,
+    EXAMPLE_RESUME,
+    OFFLINE_OPTIONS,
+    make_generation,
+    make_job,
+    make_profile,
+    make_user,
+)
 from tests.integration.conftest import wait_until_final
 
 pytestmark = pytest.mark.integration
@@ -118,17 +127,34 @@ def test_another_user_cannot_download(live_client, live_auth):
 def test_permanent_error_ends_failed_with_stage_and_reason(live_client, database_url, celery_worker):
     from workers.chains import enqueue_generation
 
+    resume = copy.deepcopy(EXAMPLE_RESUME)
+    resume["basics"]["name"] = "สมชาย ใจดี"  # Thai: no bundled font draws it, so the PDF stage refuses it
+    with SessionLocal() as session:
+        owner = make_user(session)
+        profile, job = make_profile(session, owner, resume), make_job(session, owner)
+        generation_id = new_generation(session, owner.id, profile.id, job.id, options=OFFLINE_OPTIONS).id
+        session.commit()
+    enqueue_generation(generation_id)
+    failed = wait_for_status(generation_id, {"failed"})
+    assert failed.failed_stage == "validate_quality"
+    assert "Thai" in failed.error
+    stages = {s.name: s for s in failed.stages}
+    assert stages["validate_quality"].status == "failed"
+    assert stages["export_documents"].status == "pending"
+
+
+def test_an_invalid_option_fails_the_first_stage_naming_it(live_client, database_url, celery_worker):
+    from workers.chains import enqueue_generation
+
     with SessionLocal() as session:
         generation = make_generation(session, template="fancy")  # bypasses the API's validation
         session.commit()
         generation_id = generation.id
     enqueue_generation(generation_id)
     failed = wait_for_status(generation_id, {"failed"})
-    assert failed.failed_stage == "validate_quality"
+    assert failed.failed_stage == "analyze_job", "the options are checked before any work is done"
     assert "template" in failed.error
-    stages = {s.name: s for s in failed.stages}
-    assert stages["validate_quality"].status == "failed"
-    assert stages["export_documents"].status == "pending"
+    assert {s.name: s.status for s in failed.stages}["compile_profile"] == "pending"
 
 
 def wait_for_status(generation_id: uuid.UUID, statuses: set[str], timeout_s: float = 60) -> Generation:

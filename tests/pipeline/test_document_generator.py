@@ -14,10 +14,16 @@ from pipeline.document_generator import (
     Resume,
     generate_documents,
 )
-from pipeline.inputs import Profile, profile_from_json_resume
+from pipeline.inputs import (
+    Profile,
+    ProvenanceError,
+    profile_from_json_resume,
+    profile_refs,
+    profile_texts,
+    verify_sources,
+)
 from pipeline.job_analyzer import JobAnalysis, Keyword, Knockout, Requirement
 from pipeline.profile_compiler import MET, MISSING, CompiledProfile, RequirementMatch, ScoredItem
-from pipeline.provenance import ProvenanceError, profile_refs, profile_texts, verify_sources
 from pipeline.serialization import from_data, to_data
 
 JOB_TERMS = {  # term: (weight, required, aliases); as an analysis of examples/job.json would list them

@@ -4,12 +4,11 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.claims import claims_in
 from pipeline.document_generator import GenerationOptions, Line, generate_documents, write_offline
-from pipeline.grounding import Forbidden, ground, headers_of
+from pipeline.document_generator.guard import Forbidden, claims_in, ground, headers_of
+from pipeline.inputs import profile_refs
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
-from pipeline.provenance import profile_refs
 
 SECRET = "sk-live-0123456789abcdefghij"
 SYSTEM_PROMPT = (

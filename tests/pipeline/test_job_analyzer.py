@@ -5,8 +5,9 @@ from dataclasses import replace
 import pytest
 
 from pipeline.inputs import Posting
-from pipeline.job_analyzer import JobAnalysis, analyze_job, degree_level, years_in
+from pipeline.job_analyzer import JobAnalysis, analyze_job
 from pipeline.serialization import from_data, to_data
+from pipeline.text import degree_level, years_in
 
 
 def posting(description: str, title: str = "Backend Engineer", **fields) -> Posting:

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.errors import StageError, TransientError
 from pipeline.llm import MAX_RETRY_AFTER_S, InvalidAnswerError, LLMSession, ModelRouter, usage_meta
-from pipeline.llm_compiler import Judgement
+from pipeline.profile_compiler.llm import Judgement
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 PROMPT = "judge_transferable.v1"
@@ -203,7 +203,7 @@ def test_the_offline_generator_and_the_web_app_never_import_litellm():
         "from pipeline.job_analyzer import analyze_job\n"
         "from pipeline.profile_compiler import compile_profile\n"
         "from pipeline.document_generator import GenerationOptions, generate_documents\n"
-        "import pipeline.llm, pipeline.llm_writer, workers.tasks\n"
+        "import pipeline.llm, pipeline.document_generator.llm, workers.tasks\n"
         "create_app()\n"
         "posting = Posting(**json.load(open('examples/job.json')))\n"
         "profile = profile_from_json_resume(json.load(open('examples/profile.json')))\n"

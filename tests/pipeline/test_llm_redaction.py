@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.redaction import Redactor
+from pipeline.llm.redaction import Redactor
 
 TEXT = (
     "Reach me at jordan.alvarez@example.com or +1 415 555 0142 (or (415) 555-0142), "

@@ -10,12 +10,11 @@ import pytest
 
 from pipeline.document_generator import GenerationOptions, generate_documents, write_offline
 from pipeline.errors import TransientError
-from pipeline.job_analyzer import Requirement, analyze_job
+from pipeline.inputs import profile_refs
+from pipeline.job_analyzer import PROMPT as ANALYZE_PROMPT
+from pipeline.job_analyzer import Requirement, analyze_job, cache_key
 from pipeline.llm import LLMSession, ModelRouter, load_prompt
-from pipeline.llm_analyzer import PROMPT as ANALYZE_PROMPT
-from pipeline.llm_analyzer import cache_key
 from pipeline.profile_compiler import MISSING, TRANSFERABLE, compile_profile
-from pipeline.provenance import profile_refs
 from pipeline.serialization import to_data
 from tests.fakes import model
 from tests.fakes.openai_server import Reply

@@ -11,18 +11,13 @@ import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 
-from pipeline.ats.format_checks import format_checks
-from pipeline.ats.reading import read_pdf
 from pipeline.document_generator import Documents, GenerationOptions, Line, ResumeSection
-from pipeline.pdf_exporter import (
-    PAGE_SIZES,
-    SIDE_MARGIN,
-    export_documents,
-    render_cover_letter_pdf,
-    render_resume_pdf,
-)
-from pipeline.pdf_text import ENGINES, extract_text, inspect_pdf
-from pipeline.typefaces import BOLD, FALLBACK, ITALIC, REGULAR, UnsupportedCharactersError
+from pipeline.pdf_exporter import export_documents
+from pipeline.quality_validator.format_checks import format_checks
+from pipeline.quality_validator.reading import ENGINES, extract_text, inspect_pdf, read_pdf
+from pipeline.render import render_cover_letter_pdf, render_resume_pdf
+from pipeline.render.fonts import BOLD, FALLBACK, ITALIC, REGULAR, UnsupportedCharactersError
+from pipeline.render.page import PAGE_SIZES, SIDE_MARGIN
 from tests.pipeline.resume_builders import make_letter, make_resume
 from tests.pipeline.test_pdf_exporter import pdf_text_of, words
 

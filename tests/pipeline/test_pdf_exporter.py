@@ -10,18 +10,12 @@ from docx import Document
 from pypdf import PdfReader
 
 from pipeline.document_generator import Documents, GenerationOptions, Line, ResumeSection
-from pipeline.pdf_exporter import (
-    DOCX,
-    PDF,
-    TXT,
-    export_documents,
-    render_cover_letter_pdf,
-    render_resume_pdf,
-)
-from pipeline.pdf_text import ENGINES, extract_text, inspect_pdf, page_count
-from pipeline.templates.base import BULLET
-from pipeline.templates.blocks import resume_blocks
-from pipeline.templates.wording import date_range, display_date, letter_date
+from pipeline.pdf_exporter import export_documents
+from pipeline.quality_validator.reading import ENGINES, extract_text, inspect_pdf, page_count
+from pipeline.render import DOCX, PDF, TXT, render_cover_letter_pdf, render_resume_pdf
+from pipeline.render.blocks import resume_blocks
+from pipeline.render.templates import BULLET
+from pipeline.render.wording import date_range, display_date, letter_date
 from tests.pipeline.resume_builders import make_letter, make_resume
 
 HEADINGS = ["Summary", "Skills", "Experience", "Projects", "Education", "Certifications", "Languages"]

@@ -10,8 +10,15 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.pdf_text import ENGINES, extract_pages, extract_text, inspect_pdf, normalize, page_count
-from pipeline.typefaces import REGULAR, register_typefaces
+from pipeline.quality_validator.reading import (
+    ENGINES,
+    extract_pages,
+    extract_text,
+    inspect_pdf,
+    normalize,
+    page_count,
+)
+from pipeline.render.fonts import REGULAR, register_typefaces
 
 
 def canvas_pdf(draw, pages: int = 1, page_size=LETTER) -> bytes:

@@ -13,14 +13,9 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.ats.keywords import keyword_coverage
-from pipeline.ats.knockouts import knockout_flags
-from pipeline.ats.sections import has_contact, heading_kind
-from pipeline.ats.weights import COMPONENT_WEIGHTS, SECTION_WEIGHTS
 from pipeline.document_generator import GenerationOptions, generate_documents
 from pipeline.inputs import Posting, profile_from_json_resume
 from pipeline.job_analyzer import Keyword, analyze_job
-from pipeline.pdf_exporter import render_resume_pdf
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import (
     DEFAULT_TARGET,
@@ -29,8 +24,13 @@ from pipeline.quality_validator import (
     score_pdf,
     validate_quality,
 )
+from pipeline.quality_validator.keywords import keyword_coverage
+from pipeline.quality_validator.knockouts import knockout_flags
+from pipeline.quality_validator.sections import has_contact, heading_kind
+from pipeline.quality_validator.weights import COMPONENT_WEIGHTS, SECTION_WEIGHTS
+from pipeline.render import render_resume_pdf
+from pipeline.render.fonts import BOLD, FONTS_DIR, REGULAR, register_typefaces
 from pipeline.serialization import to_data
-from pipeline.typefaces import BOLD, FONTS_DIR, REGULAR, register_typefaces
 
 TODAY = "2026-11"
 NURSE = {

@@ -14,7 +14,7 @@ from pipeline.text import (
     stem,
     tokenize,
 )
-from pipeline.vocabulary import RELATED, terms
+from pipeline.text.vocabulary import related_groups, terms
 
 
 def found(text: str, term: str) -> bool:
@@ -291,5 +291,5 @@ def test_vocabulary_has_a_few_hundred_terms_and_every_alias_leads_home():
 
 def test_relatedness_table_names_vocabulary_terms_only():
     known = {term.canonical for term in terms()}
-    for group in RELATED:
+    for group in related_groups():
         assert set(group) <= known, set(group) - known

@@ -1,0 +1,169 @@
+"""The documents as text-based, ATS-safe PDFs: one column, embedded subset fonts, byte-identical renders."""
+
+from __future__ import annotations
+
+import bisect
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from pipeline.document_generator import CoverLetter, GenerationOptions, Resume
+from pipeline.render.blocks import Block, letter_blocks, resume_blocks
+from pipeline.render.fonts import REGULAR, require_drawable
+from pipeline.render.page import PAGE_SIZES, SIDE_MARGIN, TOP_MARGIN
+from pipeline.render.story import story
+from pipeline.render.templates import MIN_TEXT_SIZE, get_template
+from pipeline.render.types import PDF, RenderedFile
+
+BODY_SIZES = (10.5, 10.0, 9.5, MIN_TEXT_SIZE)  # tried in turn when a document must fit one page
+CREATOR = "JobWise"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+
+
+def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFile:
+    """Render the resume with ``options.template`` on ``options.page_size``.
+
+    With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then the lowest-scored
+    bullets are left out (keeping one per entry while others remain) until the resume fits one page;
+    ``dropped`` lists the first source ref of each bullet left out, lowest score first. Raises
+    ``ValueError`` when even that does not fit, and ``UnsupportedCharactersError`` (a ``ValueError``)
+    naming any characters the bundled fonts cannot draw.
+    """
+    blocks = resume_blocks(resume)
+    require_drawable(block.full_text for block in blocks)
+    metadata = Metadata(f"Resume - {resume.name}", resume.name, "Resume")
+    if not options.one_page:
+        content, pages = render_pdf(blocks, options, metadata, BODY_SIZES[0])
+        return RenderedFile("resume", "pdf", PDF, content, pages)
+    content = one_page_pdf(blocks, options, metadata)
+    if content is not None:
+        return RenderedFile("resume", "pdf", PDF, content, 1)
+
+    order = drop_order(resume)
+
+    def render_without(count: int) -> tuple[bytes, int]:
+        return render_pdf(resume_blocks(without(resume, order[:count])), options, metadata, BODY_SIZES[-1])
+
+    counts = range(1, len(order) + 1)  # fewer left out never fits better, so a bisection finds the least
+    found = bisect.bisect_left(counts, True, key=lambda count: render_without(count)[1] == 1)
+    if found == len(counts):
+        raise ValueError("the resume does not fit one page at 9 pt even with every bullet left out")
+    count = counts[found]
+    dropped = tuple(bullet_ref(resume, key) for key in order[:count])
+    return RenderedFile("resume", "pdf", PDF, render_without(count)[0], 1, dropped)
+
+
+def render_cover_letter_pdf(letter: CoverLetter, options: GenerationOptions) -> RenderedFile:
+    """Render the cover letter on one page, stepping the body text down to 9 pt if needed.
+
+    Raises ``ValueError`` when the letter does not fit one page at 9 pt, and
+    ``UnsupportedCharactersError`` (a ``ValueError``) naming any characters the bundled fonts cannot draw.
+    """
+    blocks = letter_blocks(letter)
+    require_drawable(block.full_text for block in blocks)
+    metadata = Metadata(f"Cover letter - {letter.name}", letter.name, "Cover letter")
+    content = one_page_pdf(blocks, options, metadata)
+    if content is None:
+        raise ValueError(
+            f"the cover letter does not fit one page at {BODY_SIZES[-1]} pt; shorten its paragraphs"
+        )
+    return RenderedFile("cover_letter", "pdf", PDF, content, 1)
+
+
+def one_page_pdf(blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata) -> bytes | None:
+    """The PDF at the largest body size that fits one page, or None when 9 pt does not."""
+    for size in BODY_SIZES:
+        content, pages = render_pdf(blocks, options, metadata, size)
+        if pages == 1:
+            return content
+    return None
+
+
+def render_pdf(
+    blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata, body_size: float
+) -> tuple[bytes, int]:
+    """The PDF bytes and page count; reportlab's invariant mode makes equal input give equal bytes."""
+    template = get_template(options.template)
+    if options.page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {options.page_size!r}; expected one of {sorted(PAGE_SIZES)}")
+    width, height = PAGE_SIZES[options.page_size]
+    column_width = width - 2 * SIDE_MARGIN
+    column = Frame(
+        SIDE_MARGIN,
+        TOP_MARGIN,
+        column_width,
+        height - 2 * TOP_MARGIN,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=(width, height),
+        pageTemplates=[PageTemplate("page", [column])],
+        title=metadata.title,
+        author=metadata.author,
+        subject=metadata.subject,
+        creator=CREATOR,
+        initialFontName=REGULAR,
+        invariant=1,
+    )
+    document.build(story(blocks, template, body_size, column_width))
+    return buffer.getvalue(), document.page
+
+
+BulletKey = tuple[int, int, int]  # section, entry and bullet index
+
+
+def drop_order(resume: Resume) -> tuple[BulletKey, ...]:
+    """Bullets in the order they are left out: lowest score first, later ones first on a tie;
+    each entry's best bullet comes only after every other bullet."""
+    spare: list[tuple[float, BulletKey]] = []
+    best: list[tuple[float, BulletKey]] = []
+    for s, section in enumerate(resume.sections):
+        for e, entry in enumerate(section.entries):
+            scored = [(line.score, (s, e, b)) for b, line in enumerate(entry.bullets)]
+            if scored:
+                top = max(scored, key=lambda item: (item[0], -item[1][2]))  # earliest of the best
+                best.append(top)
+                spare += [item for item in scored if item[1] != top[1]]
+    return tuple(key for group in (spare, best) for _, key in sorted(group, key=by_score_latest_first))
+
+
+def by_score_latest_first(item: tuple[float, BulletKey]) -> tuple[float, tuple[int, ...]]:
+    score, key = item
+    return score, tuple(-index for index in key)
+
+
+def without(resume: Resume, keys: Sequence[BulletKey]) -> Resume:
+    """The resume with the bullets at ``keys`` left out."""
+    drop = set(keys)
+    sections = tuple(
+        replace(
+            section,
+            entries=tuple(
+                replace(entry, bullets=tuple(b for i, b in enumerate(entry.bullets) if (s, e, i) not in drop))
+                for e, entry in enumerate(section.entries)
+            ),
+        )
+        for s, section in enumerate(resume.sections)
+    )
+    return replace(resume, sections=sections)
+
+
+def bullet_ref(resume: Resume, key: BulletKey) -> str:
+    """The first source ref of a bullet, or its entry's ref when it has none."""
+    s, e, b = key
+    entry = resume.sections[s].entries[e]
+    sources = entry.bullets[b].sources
+    return sources[0] if sources else entry.ref

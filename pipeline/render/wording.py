@@ -1,0 +1,64 @@
+"""How profile values read on the page, shared by the PDF, plain-text and DOCX renderings.
+
+Dates are shown from the profile's own values, without locale: "2019-03" and "2019-03-01" read
+"Mar 2019", "2019" stays "2019", anything else is shown as given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.document_generator import ResumeEntry, ResumeSection
+from pipeline.text import MONTH_ABBREVIATIONS, MONTH_NAMES
+
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+SEPARATOR = " | "
+DASH = " \u2013 "
+PRESENT = "Present"
+ONGOING_KINDS = ("experience",)
+LABEL = re.compile(r"([^:]{1,40}):\s+(\S.*)")
+
+
+def display_date(value: str) -> str:
+    """A profile date as shown on a resume: "2019-03" reads "Mar 2019"."""
+    match = ISO_DATE.fullmatch(value.strip())
+    if not match:
+        return value.strip()
+    year, month, _ = match.groups()
+    if month and 1 <= int(month) <= 12:
+        return f"{MONTH_ABBREVIATIONS[int(month) - 1]} {year}"
+    return year
+
+
+def letter_date(value: str) -> str:
+    """A cover-letter date: "2026-11-25" reads "25 November 2026"; other values are shown as given."""
+    match = ISO_DATE.fullmatch(value.strip())
+    if not match or not match.group(3) or not 1 <= int(match.group(2)) <= 12:
+        return value.strip()
+    year, month, day = match.groups()
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def date_range(entry: ResumeEntry, ongoing: bool) -> str:
+    """The dates of an entry, "Mar 2019 - Present" for a current role; one date when only one is known."""
+    start, end = display_date(entry.start_date), display_date(entry.end_date)
+    if start and not end and ongoing:
+        end = PRESENT
+    return DASH.join(part for part in (start, end) if part)
+
+
+def entry_meta(entry: ResumeEntry, section: ResumeSection) -> str:
+    """The line under an entry's heading: the dates, then the location ("Mar 2019 - Present | Berlin")."""
+    dates = date_range(entry, ongoing=section.kind in ONGOING_KINDS)
+    return SEPARATOR.join(part for part in (dates, entry.location) if part)
+
+
+def contact_line(contact: tuple[str, ...]) -> str:
+    """Contact items on one line."""
+    return SEPARATOR.join(item for item in contact if item)
+
+
+def labelled(text: str) -> tuple[str, str] | None:
+    """("Backend", "Python, Go") for a skill group written "Backend: Python, Go"; None otherwise."""
+    match = LABEL.fullmatch(text)
+    return (match.group(1), match.group(2)) if match else None
