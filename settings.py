@@ -81,6 +81,8 @@ class Settings(BaseSettings):
 
     # HTTP
     max_content_length: int = 1024 * 1024
+    # POST /jobs/import takes whole job-board pages, which run larger than any other body.
+    jobwise_import_max_bytes: int = Field(2 * 1024 * 1024, ge=64 * 1024, le=16 * 1024 * 1024)
     # The web process as platforms start it (gunicorn.conf.py): the port they assign, and how many
     # processes (Heroku sets WEB_CONCURRENCY from the dyno's memory) of how many threads each.
     port: int = Field(8000, ge=1, le=65535)
