@@ -138,7 +138,7 @@ def database() -> Iterator[str]:
     throwaway.drop()
 
 
-@pytest.mark.parametrize(("scheme", "concurrency"), [("postgres", 3), ("postgresql", 1)])
+@pytest.mark.parametrize(("scheme", "concurrency"), [("postgres", 2), ("postgresql", 1)])
 def test_release_migrates_and_web_serves_with_a_platform_database_url(database, scheme, concurrency):
     port = free_port()
     env = platform_env(platform_url(scheme, database), PORT=str(port), WEB_CONCURRENCY=str(concurrency))
