@@ -99,9 +99,9 @@ def up() -> None:
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
-    migrate()
+    migrate()  # what the Procfile's release process does on a platform
     print(f"Flower: http://127.0.0.1:5555 (basic auth {os.environ['FLOWER_BASIC_AUTH']})", flush=True)
-    procfile = "Procfile.windows" if os.name == "nt" else "Procfile"
+    procfile = ROOT / ("Procfile.windows" if os.name == "nt" else "Procfile")
     scripts = venv_python().parent  # gunicorn, celery and flower are run by name from the Procfile
     run(
         setup(),
@@ -109,9 +109,20 @@ def up() -> None:
         "honcho",
         "start",
         "-f",
-        ROOT / procfile,
+        procfile,
+        *long_running_processes(procfile),
         env={"PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}"},
     )
+
+
+def long_running_processes(procfile: Path) -> list[str]:
+    """The Procfile's process names but ``release``: it runs once and exits, which would stop honcho."""
+    names = []
+    for line in procfile.read_text(encoding="utf-8").splitlines():
+        name, separator, _ = line.partition(":")
+        if separator and name.strip() and not name.lstrip().startswith("#"):
+            names.append(name.strip())
+    return [name for name in names if name != "release"]
 
 
 def openapi() -> None:

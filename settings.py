@@ -81,6 +81,16 @@ class Settings(BaseSettings):
 
     # HTTP
     max_content_length: int = 1024 * 1024
+    # POST /jobs/import takes whole job-board pages, which run larger than any other body.
+    jobwise_import_max_bytes: int = Field(2 * 1024 * 1024, ge=64 * 1024, le=16 * 1024 * 1024)
+    # The web process as platforms start it (gunicorn.conf.py): the port they assign, and how many
+    # processes (Heroku sets WEB_CONCURRENCY from the dyno's memory) of how many threads each.
+    port: int = Field(8000, ge=1, le=65535)
+    web_concurrency: int = Field(2, ge=1, le=64)
+    web_threads: int = Field(8, ge=1, le=256)
+    # Proxies in front that append X-Forwarded-For / -Proto (a platform's router: 1). 0 trusts none, so a
+    # client cannot forge its address; behind a router with 0, every client shares the router's address.
+    jobwise_proxy_hops: int = Field(0, ge=0, le=5)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     ratelimit_enabled: bool = True
     ratelimit_storage_uri: str = ""  # unset: REDIS_URL, else memory

@@ -8,6 +8,7 @@ from typing import Any
 
 import swagger_ui_bundle
 from flask import Blueprint, Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.config import Config
 
@@ -37,6 +38,10 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_object(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    if hops := app.config["PROXY_HOPS"]:
+        # Behind a platform's router: the client's address (rate limits, audit) and scheme come from the
+        # X-Forwarded-For / -Proto entries the trusted proxies appended, not from the router's connection.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     init_observability(app)
     init_extensions(app)
     register_jwt_callbacks(jwt)

@@ -32,6 +32,8 @@ class Config:
         self.JWT_ALGORITHM = "HS256"
 
         self.MAX_CONTENT_LENGTH = source.max_content_length
+        self.PROXY_HOPS = source.jobwise_proxy_hops
+        self.IMPORT_MAX_BYTES = source.jobwise_import_max_bytes
         self.CORS_ORIGINS = list(source.cors_origins)
 
         self.RATELIMIT_ENABLED = source.ratelimit_enabled

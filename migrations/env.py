@@ -44,6 +44,9 @@ def _run(connection: Any) -> None:
         target_metadata=Base.metadata,
         include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",
+        # SQLite: one transaction per migration, so a migration that rebuilds a table starts outside any
+        # transaction and can turn foreign keys off (SQLite ignores that pragma inside one).
+        transaction_per_migration=connection.dialect.name == "sqlite",
         compare_type=True,
     )
     with context.begin_transaction():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -67,3 +69,62 @@ def test_postgres_up_down_up(postgres_url):
 
 def test_sqlite_up_down_up(tmp_path):
     round_trip(f"sqlite:///{tmp_path / 'jobwise.db'}")
+
+
+def test_sqlite_upgrade_keeps_the_generations_of_rebuilt_jobs(tmp_path):
+    """0004 rebuilds the SQLite jobs table; with foreign keys on that would cascade-delete generations."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import MetaData, insert, select
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    config = alembic_config(url)
+    command.upgrade(config, "0001")
+    engine = create_engine(url)
+    try:
+        tables = MetaData()
+        tables.reflect(engine)
+        now = datetime.now(UTC)
+        ids = {name: uuid.uuid4().hex for name in ("user", "profile", "job", "generation")}
+        stamps = {"created_at": now, "updated_at": now}
+        with engine.begin() as conn:
+            conn.execute(
+                insert(tables.tables["users"]).values(
+                    id=ids["user"], email="demo@example.com", name="Demo", password_hash="x", is_admin=False,
+                    **stamps,
+                )
+            )  # fmt: skip
+            conn.execute(
+                insert(tables.tables["profiles"]).values(
+                    id=ids["profile"], owner_id=ids["user"], name="Demo", sections={}, basics_extra={},
+                    layout={}, **stamps,
+                )
+            )  # fmt: skip
+            conn.execute(
+                insert(tables.tables["jobs"]).values(
+                    id=ids["job"], owner_id=ids["user"], title="Engineer", company="Acme", description="x",
+                    source="user", external_id="acme-1", **stamps,
+                )
+            )  # fmt: skip
+            conn.execute(
+                insert(tables.tables["generations"]).values(
+                    id=ids["generation"], owner_id=ids["user"], profile_id=ids["profile"], job_id=ids["job"],
+                    status="succeeded", progress=1.0, options={}, enqueue_count=1, heartbeat_at=now, **stamps,
+                )
+            )  # fmt: skip
+    finally:
+        engine.dispose()
+
+    command.upgrade(config, "head")
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            generations = conn.execute(select(tables.tables["generations"].c.id)).scalars().all()
+            jobs = conn.execute(select(tables.tables["jobs"].c.external_id)).scalars().all()
+            foreign_keys = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    finally:
+        engine.dispose()
+    assert generations == [ids["generation"]]
+    assert jobs == ["acme-1"]
+    assert foreign_keys == []

@@ -116,3 +116,11 @@ def test_a_bad_value_is_refused_by_name():
     with pytest.raises(ValueError, match="jobwise_max_enqueues"):
         Settings.from_env({"JOBWISE_MAX_ENQUEUES": "three"})
     assert json.loads(Settings.from_env({"LOG_JSON": "false"}).model_dump_json())["log_json"] is False
+    for name, value in (("PORT", "0"), ("WEB_CONCURRENCY", "0"), ("JOBWISE_PROXY_HOPS", "-1")):
+        with pytest.raises(ValueError, match=name.lower()):
+            Settings.from_env({name: value})
+
+
+def test_platform_variables_reach_the_web_server():
+    loaded = Settings.from_env({"PORT": "5001", "WEB_CONCURRENCY": "4", "JOBWISE_PROXY_HOPS": "1"})
+    assert (loaded.port, loaded.web_concurrency, loaded.jobwise_proxy_hops) == (5001, 4, 1)

@@ -5,15 +5,27 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask import current_app, request
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import Blueprint, abort
+from marshmallow import ValidationError
 
 from api.audit import audit
 from api.auth.tokens import current_user_id
+from api.errors import PROBLEM_MEDIA_TYPE, ProblemSchema
 from api.extensions import db
-from api.jobs.schemas import JobListArgsSchema, JobSchema, JobSearchResultSchema, JobSearchSchema
-from api.jobs.service import SearchCriteria, create_job, list_jobs, search_jobs, update_job
+from api.jobs import jsonld
+from api.jobs.posting_import import ImportRefusedError, posting_fields
+from api.jobs.schemas import (
+    OPTIONAL_FIELDS,
+    JobImportSchema,
+    JobListArgsSchema,
+    JobSchema,
+    JobSearchResultSchema,
+    JobSearchSchema,
+)
+from api.jobs.service import SearchCriteria, create_job, import_job, list_jobs, search_jobs, update_job
 from api.pagination import SelectPage
 from models.job import Job, get_visible_job
 
@@ -55,6 +67,73 @@ class Jobs(MethodView):
         return job
 
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+PROBLEM = {"schema": ProblemSchema, "content_type": PROBLEM_MEDIA_TYPE}
+IMPORT_BODY = {
+    "required": True,
+    "description": (
+        "A schema.org JobPosting as JSON-LD (an object, an array or an @graph), or a whole HTML page that "
+        'carries one in <script type="application/ld+json">. The server reads only this body: it fetches '
+        "no URL. Pages up to JOBWISE_IMPORT_MAX_BYTES (2 MiB by default)."
+    ),
+    "content": {
+        "application/ld+json": {"schema": {"type": "object"}},
+        "application/json": {"schema": {"type": "object"}},
+        "text/html": {"schema": {"type": "string"}},
+    },
+}
+
+
+@blp.route("/import")
+class JobImport(MethodView):
+    decorators = (jwt_required(),)
+
+    @blp.doc(requestBody=IMPORT_BODY)
+    @blp.response(201, JobSchema)
+    @blp.alt_response(200, schema=JobSchema, description="Imported before (same identifier): updated")
+    @blp.alt_response(413, description="Larger than the import limit", **PROBLEM)
+    @blp.alt_response(415, description="Neither JSON-LD, JSON nor HTML", **PROBLEM)
+    @blp.alt_response(
+        422, description="No JobPosting, or it lacks a title, company or description", **PROBLEM
+    )
+    def post(self) -> tuple[Job, int]:
+        """Save a posting from a job board's JobPosting JSON-LD, or from a page that carries one."""
+        try:
+            data = JobImportSchema().load(posting_fields(_submitted_posting()))
+        except ImportRefusedError as problem:
+            abort(422, message=problem.detail, errors=problem.errors)
+        except ValidationError as invalid:
+            abort(422, message="The JobPosting has values a posting cannot hold.", errors=invalid.messages)
+        job, created = import_job(db.session, current_user_id(), data)
+        db.session.commit()
+        return job, 201 if created else 200
+
+
+def _submitted_posting() -> jsonld.Found:
+    """The JobPostings in the request body, read by its media type; 415 and 413 problems otherwise."""
+    mimetype = request.mimetype
+    is_html = mimetype in HTML_TYPES
+    if not is_html and mimetype != "application/json" and not mimetype.endswith("+json"):
+        abort(415, message="Send JobPosting JSON-LD as application/ld+json, or the page as text/html.")
+    request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
+    body = request.get_data(cache=False)
+    charset = request.mimetype_params.get("charset")
+    if is_html:
+        return jsonld.from_html(body, charset or ("utf-8" if _is_utf8(body) else None))
+    try:
+        return jsonld.from_json(body.decode(charset or "utf-8-sig"))
+    except (UnicodeDecodeError, LookupError):
+        abort(422, message="The JSON-LD is not valid UTF-8 text.", errors={"body": ["Not UTF-8."]})
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @blp.route("/search")
 class JobSearch(MethodView):
     decorators = (jwt_required(),)
@@ -84,7 +163,7 @@ class JobById(MethodView):
     @blp.alt_response(404, description="No such posting visible to this user")
     def put(self, data: dict[str, Any], job_id: uuid.UUID) -> Job:
         """Replace a saved posting."""
-        blank = dict.fromkeys(("location", "remote", "seniority", "employment_type", "url", "posted_at"))
+        blank = dict.fromkeys(OPTIONAL_FIELDS)
         job = update_job(owned_or_error(job_id), blank | data)
         db.session.commit()
         return job

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import validate
 
-from models.job import EMPLOYMENT_TYPES, SENIORITIES
+from models.job import EMPLOYMENT_TYPES, SALARY_UNITS, SENIORITIES
+
+# What PUT clears when the body leaves it out.
+OPTIONAL_FIELDS = (
+    "location", "remote", "seniority", "employment_type", "url", "posted_at", "valid_through",
+    "salary_min", "salary_max", "salary_currency", "salary_unit",
+)  # fmt: skip
 
 
 class JobSchema(ma.Schema):
@@ -19,15 +27,41 @@ class JobSchema(ma.Schema):
     employment_type = ma.fields.String(allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES))
     url = ma.fields.Url(allow_none=True, validate=validate.Length(max=2000))
     posted_at = ma.fields.AwareDateTime(allow_none=True, default_timezone=None)
+    valid_through = ma.fields.AwareDateTime(
+        allow_none=True, default_timezone=None, metadata={"description": "Applications close at this time"}
+    )
+    salary_min = ma.fields.Float(allow_none=True, validate=validate.Range(min=0, max=1e9))
+    salary_max = ma.fields.Float(allow_none=True, validate=validate.Range(min=0, max=1e9))
+    salary_currency = ma.fields.String(
+        allow_none=True,
+        validate=validate.Regexp(r"^[A-Z]{3}$", error="An ISO 4217 code such as EUR."),
+        metadata={"description": "ISO 4217 currency of the salary"},
+    )
+    salary_unit = ma.fields.String(
+        allow_none=True,
+        validate=validate.OneOf(SALARY_UNITS),
+        metadata={"description": "The salary figures are per this unit of time"},
+    )
+    external_id = ma.fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The posting's id at its source, as imported (namespace:identifier)"},
+    )
     is_public = ma.fields.Boolean(dump_only=True)
     created_at = ma.fields.DateTime(dump_only=True)
     updated_at = ma.fields.DateTime(dump_only=True)
+
+    @ma.validates_schema
+    def _salary_range(self, data: dict[str, Any], **_: Any) -> None:
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            raise ma.ValidationError("Must not exceed salary_max.", "salary_min")
 
 
 class JobImportSchema(JobSchema):
     """One line of an admin's JSONL import: a public posting, with an optional stable id for upserts."""
 
-    external_id = ma.fields.String(validate=validate.Length(min=1, max=200))
+    external_id = ma.fields.String(validate=validate.Length(min=1, max=200))  # type: ignore[assignment]
 
 
 class JobListArgsSchema(ma.Schema):

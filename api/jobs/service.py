@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.job import Job, visible_to
@@ -37,6 +38,35 @@ def update_job(job: Job, data: Mapping[str, Any]) -> Job:
     for key, value in data.items():
         setattr(job, key, value)
     return job
+
+
+def import_job(session: Session, owner_id: uuid.UUID, data: Mapping[str, Any]) -> tuple[Job, bool]:
+    """Save an imported posting; (job, True) when new, (the saved one, updated, False) on a re-import.
+
+    A re-import is the same ``external_id`` (the source's identifier) for the same user: the saved posting
+    takes the page's current fields, keeping what the page does not say (seniority).
+    """
+    external_id = data.get("external_id")
+    replaced = dict.fromkeys(("location", "remote", "employment_type", "url", "posted_at", "valid_through"))
+    replaced |= dict.fromkeys(("salary_min", "salary_max", "salary_currency", "salary_unit"))
+    if external_id:
+        saved = _owned_by_external_id(session, owner_id, external_id)
+        if saved is not None:
+            return update_job(saved, replaced | dict(data)), False
+    try:
+        with session.begin_nested():  # a concurrent import of the same posting may win the unique index
+            return create_job(session, owner_id, {**data, "source": "jsonld"}), True
+    except IntegrityError:
+        saved = _owned_by_external_id(session, owner_id, external_id)
+        if saved is None:
+            raise
+        return update_job(saved, replaced | dict(data)), False
+
+
+def _owned_by_external_id(session: Session, owner_id: uuid.UUID, external_id: str | None) -> Job | None:
+    if not external_id:
+        return None
+    return session.scalar(select(Job).where(Job.owner_id == owner_id, Job.external_id == external_id))
 
 
 def list_jobs(owner_id: uuid.UUID, scope: str) -> Select[tuple[Job]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from api import create_app
 from tests.conftest import TEST_PASSWORD, make_config
 
@@ -65,6 +67,26 @@ def test_login_rate_limit_gives_429_with_retry_after(database_url, db_sessionmak
     limited = client.post("/api/v1/auth/login", json=body)
     assert limited.content_type == PROBLEM
     assert 0 < int(limited.headers["Retry-After"]) <= 60
+
+
+@pytest.mark.parametrize(("hops", "second_client_limited"), [(1, False), (0, True)])
+def test_behind_a_router_each_client_has_its_own_address(
+    database_url, db_sessionmaker, hops, second_client_limited
+):
+    """With JOBWISE_PROXY_HOPS=1 the router's X-Forwarded-For names the client; with 0 it is not believed."""
+    config = make_config(
+        database_url, DB_SESSIONMAKER=db_sessionmaker, RATELIMIT_AUTH="2 per minute", PROXY_HOPS=hops
+    )
+    client = create_app(config).test_client()
+    body = {"email": "nobody@example.com", "password": TEST_PASSWORD}
+
+    def login(address: str) -> int:
+        # The router appends the address it saw; a client may send its own forged value before it.
+        forwarded = {"X-Forwarded-For": f"198.51.100.7, {address}", "X-Forwarded-Proto": "https"}
+        return client.post("/api/v1/auth/login", json=body, headers=forwarded).status_code
+
+    assert [login("203.0.113.1") for _ in range(3)] == [401, 401, 429]
+    assert (login("203.0.113.2") == 429) is second_client_limited
 
 
 def test_default_limit_is_per_user(database_url, db_sessionmaker):
