@@ -3,7 +3,7 @@ what it may not, fallbacks to the offline result, and the guard on its documents
 
 from __future__ import annotations
 
-import time
+import threading
 from dataclasses import replace
 
 import pytest
@@ -153,10 +153,22 @@ def test_documents_carry_the_models_text_with_valid_sources(fake, llm, example_p
 
 
 def test_resume_and_letter_are_written_concurrently(fake, llm, example_profile, offline):
-    fake.latency["fake-writer"] = 1.0
-    started = time.monotonic()
+    # Each request waits at the fake model until the other arrives: written one after the other, the
+    # first would wait out the barrier alone. No clock is read, so a busy machine cannot fail this.
+    both_asked = threading.Barrier(2, timeout=8)
+    met: list[str] = []
+
+    def answer_once_both_are_asked(request):
+        try:
+            both_asked.wait()
+            met.append(request.prompt)
+        except threading.BrokenBarrierError:
+            pass
+        return model.answer(request)
+
+    fake.respond = answer_once_both_are_asked
     generate_documents(example_profile, *offline, GenerationOptions(generator="llm"), llm=llm)
-    assert time.monotonic() - started < 1.8, "two 1 s calls overlap"
+    assert sorted(met) == ["write_cover_letter", "write_resume"], "the two calls were in flight at once"
 
 
 def test_fabrications_are_removed_listed_and_asked_again_once(fake, llm, example_profile, offline):
