@@ -122,7 +122,7 @@ def test_a_slow_model_times_out_and_falls_over(fake):
     fake.latency["fake-slow"] = 5
     started = time.monotonic()
     ask(llm)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 5, "answered by the backup before the slow model could answer"
     assert llm.calls[0].model == "openai/fake-b"
 
 
