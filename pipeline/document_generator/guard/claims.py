@@ -7,8 +7,9 @@ A claim is one of:
   the same number (commas and number words normalized) or it is a derived fact (years of experience).
 - a vocabulary term (``pipeline.text``): ``skill``, ``certification`` or ``degree``; supported when the
   text shows the same term through any alias, or spells the words the claim was read from verbatim (a
-  certification, course or skill named exactly as the profile names it is true). Practices, soft skills, fields and spoken languages
-  ("mentoring", "leadership") are general enough to be supported by the profile as a whole.
+  certification, course or skill named exactly as the profile names it is true). Practices, soft skills,
+  fields and spoken languages ("mentoring", "leadership") are general enough to be supported by the
+  profile as a whole.
 - ``title``: a seniority and a role noun ("senior engineer", "engineering manager"), in any case.
 - a name: words capitalized mid-sentence or spelled technically ("Brightline Logistics", "AWS", "p95"),
   taken as a phrase; its kind comes from its words (``school``, ``degree``, ``certification``, ``title``,
