@@ -13,7 +13,7 @@ from pipeline.inputs import Seniority
 
 KeywordKind = Literal["skill", "phrase", "title", "certification", "degree", "tool"]
 RequirementKind = Literal["skill", "experience", "education", "certification", "other"]
-KnockoutKind = Literal["degree", "clearance", "work_authorization", "location", "years_experience"]
+KnockoutKind = Literal["degree", "clearance", "work_authorization", "location", "years_experience", "license"]
 Generator = Literal["offline", "llm"]
 
 
@@ -43,7 +43,8 @@ class Knockout:
 
     kind: KnockoutKind
     text: str  # the posting's own words
-    value: str = ""  # normalized value: "bachelor", "secret", "US", "Berlin", "5"
+    value: str = ""  # normalized value: "bachelor", "secret", "US", "Berlin", "5", "RN"
+    field: str = ""  # what it is about, in the posting's words: "PACU" for 2 years of PACU, "Nursing"
 
 
 @dataclass(frozen=True)

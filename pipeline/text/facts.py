@@ -23,6 +23,8 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10,
 }  # fmt: skip
 
 DegreeLevel = Literal["degree", "associate", "bachelor", "master", "phd"]
@@ -39,12 +41,43 @@ _YEARS = (
 )
 
 
+_NOT_EXPERIENCE = re.compile(
+    r"(within|during|after) (the )?(past|last|first|next)?\s*$|\b(we|our|wir|unser\w*|nuestr\w*|somos"
+    r"|hemos|company|founded|business)\b[^.]*$"
+)  # "within the past 2 years", "within 3 years of hire", "we are going strong after 26 years"
+
+
+_IN_BUSINESS = re.compile(
+    r"\s*(in business|of (history|existence|tradition|operation)|am markt|en el mercado)"
+)
+
+
+def _company_years(norm: str, start: int, end: int) -> bool:
+    """Years that are no experience asked for: a deadline, a period, the company's own history."""
+    return bool(_NOT_EXPERIENCE.search(norm[:start]) or _IN_BUSINESS.match(norm[end:]))
+
+
+def year_spans(text: str) -> list[tuple[int, int, int]]:
+    """(years, start, end) of each "N years" in ``normalize(text)`` that asks for experience, in order."""
+    norm = normalize(text)
+    found = []
+    for pattern in _YEARS:
+        for m in pattern.finditer(norm):
+            word = m.group(1)
+            value = int(word) if word.isdigit() else NUMBER_WORDS[word]
+            if 0 < value <= 30 and not _company_years(norm, m.start(), m.end()):
+                found.append((value, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
 def years_in(text: str) -> int | None:
     """The years of experience ``text`` asks for ("5+ years", "at least three years", "3-5 years" -> 3)."""
     norm = normalize(text)
     found = []
     for pattern in _YEARS:
         for m in pattern.finditer(norm):
+            if _company_years(norm, m.start(), m.end()):
+                continue
             word = m.group(1)
             value = int(word) if word.isdigit() else NUMBER_WORDS[word]
             if 0 < value <= 30:

@@ -1,12 +1,13 @@
 """The truthfulness guard: claims, their support in the cited profile items, removals, repairs, leaks."""
 
+import json
 from dataclasses import replace
 
 import pytest
 
 from pipeline.document_generator import GenerationOptions, Line, generate_documents, write_offline
 from pipeline.document_generator.guard import Forbidden, claims_in, ground, headers_of
-from pipeline.inputs import profile_refs
+from pipeline.inputs import profile_from_json_resume, profile_refs
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 
@@ -195,3 +196,47 @@ def test_secrets_and_the_system_prompt_are_removed_as_leaks(inputs, draft):
         "text of the system prompt",
     )
     assert SECRET not in repr(report)
+
+
+# --- true claims stay ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certified(example_resume_doc, example_posting):
+    doc = json.loads(json.dumps(example_resume_doc))
+    doc["certificates"] = [
+        {"name": "Oracle Certified Professional, Java SE 8 Programmer", "issuer": "Oracle"}
+    ]
+    doc["education"][0]["courses"] = ["MAS.S65 Blockchain Technologies", "6.824 Distributed Systems"]
+    profile = profile_from_json_resume(doc)
+    analysis = analyze_job(example_posting)
+    return profile, analysis, compile_profile(profile, analysis)
+
+
+def test_a_certification_the_profile_names_verbatim_is_never_removed(certified):
+    draft = write_offline(*certified, GenerationOptions())
+    line = Line(
+        "I also hold the Oracle Certified Professional, Java SE 8 Programmer certification.",
+        ("certificates[0]",),
+    )
+    letter = replace(draft.cover_letter, paragraphs=((line,), *draft.cover_letter.paragraphs))
+    checked = guarded(certified, draft.resume, letter)
+    assert checked[1] == letter
+
+
+def _course_lines(resume):
+    return [b for e in section(resume, "education").entries for b in e.bullets if "Blockchain" in b.text]
+
+
+def test_a_genuine_course_list_is_never_removed(certified):
+    draft = write_offline(*certified, GenerationOptions())
+    courses = _course_lines(draft.resume)
+    assert courses
+    assert _course_lines(guarded(certified, draft.resume)[0]) == courses
+
+
+def test_an_invented_certification_is_still_removed(certified):
+    draft = write_offline(*certified, GenerationOptions())
+    line = Line("I also hold the Oracle Database Administrator certification.", ("certificates[0]",))
+    letter = replace(draft.cover_letter, paragraphs=((line,), *draft.cover_letter.paragraphs))
+    assert guarded(certified, draft.resume, letter)[1] != letter

@@ -41,7 +41,7 @@ def test_the_analysis_schema_a_model_gets_lists_the_allowed_values():
     enums = _enums(json_schema(JobAnalysis))
     assert ["intern", "entry", "mid", "senior", "lead"] in enums
     assert ["skill", "experience", "education", "certification", "other"] in enums
-    assert ["degree", "clearance", "work_authorization", "location", "years_experience"] in enums
+    assert ["degree", "clearance", "work_authorization", "location", "years_experience", "license"] in enums
 
 
 def test_a_value_outside_the_literal_is_refused():

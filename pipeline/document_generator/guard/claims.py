@@ -6,8 +6,10 @@ A claim is one of:
 - ``number``: "40%", "2,000", "3.5", or a number word from "two" to "twenty"; supported when the text has
   the same number (commas and number words normalized) or it is a derived fact (years of experience).
 - a vocabulary term (``pipeline.text``): ``skill``, ``certification`` or ``degree``; supported when the
-  text shows the same term through any alias. Practices, soft skills, fields and spoken languages
-  ("mentoring", "leadership") are general enough to be supported by the profile as a whole.
+  text shows the same term through any alias, or spells the words the claim was read from verbatim (a
+  certification, course or skill named exactly as the profile names it is true). Practices, soft skills,
+  fields and spoken languages ("mentoring", "leadership") are general enough to be supported by the
+  profile as a whole.
 - ``title``: a seniority and a role noun ("senior engineer", "engineering manager"), in any case.
 - a name: words capitalized mid-sentence or spelled technically ("Brightline Logistics", "AWS", "p95"),
   taken as a phrase; its kind comes from its words (``school``, ``degree``, ``certification``, ``title``,
@@ -158,9 +160,8 @@ def claims_in(text: str, job_title: str = "", company: str = "") -> list[Claim]:
     for match in matches:
         entry = lookup(match.term)
         kind = entry.kind if entry else ""
-        found.append(
-            Claim(_VOCABULARY_CLAIM.get(kind, "skill"), match.term, match.term, kind in GENERAL_KINDS)
-        )
+        shown = index.text[match.start : match.end]  # as written: "Oracle" in "Oracle Certified Professional"
+        found.append(Claim(_VOCABULARY_CLAIM.get(kind, "skill"), shown, match.term, kind in GENERAL_KINDS))
     covered = [(m.start, m.end) for m in matches]
     for title in _TITLE.finditer(index.text):
         if not any(a <= title.start() < b for a, b in covered):
@@ -215,7 +216,9 @@ class Support:
             return claim.key in self.numbers
         if claim.key in self.degrees:
             return True
-        if lookup(claim.key) is not None:
-            return bool(self.index.find([claim.key]))
+        if lookup(claim.key) is not None and self.index.find([claim.key]):
+            return True
+        # Verbatim: a certification, course or skill the profile itself spells so ("Oracle" inside
+        # "Oracle Certified Professional, Java SE 8 Programmer") is true, whatever the vocabulary reads in it.
         phrase = " ".join(tokenize(claim.text))
         return bool(phrase) and re.search(rf"(?<!\S){re.escape(phrase)}(?!\S)", self.phrases) is not None

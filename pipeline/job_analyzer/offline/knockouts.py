@@ -1,5 +1,13 @@
-"""Stage 1, offline: knock-out constraints (degree, clearance, work authorization, location, years) and
-seniority, from the items ``sections`` gave roles."""
+"""Stage 1, offline: knock-out constraints (degree, licence, clearance, work authorization, location, years)
+and seniority, from the items ``sections`` gave roles.
+
+Only a sentence that states a requirement of the candidate (role ``required``) gives a knock-out: never the
+company's own history ("26 years in business"), benefits, legal text or a preference. Years and degrees
+carry their field in the posting's words ("2 years of PACU experience" -> field "PACU"; "degree in
+Accounting" -> "Accounting"), so stage 4 compares them with the candidate's years in that field. A licence
+(RN, LPN, CPA, bar admission, driving licence) is a knock-out of its own kind; an export licence or "used
+under license" is not.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +15,10 @@ import re
 
 from pipeline.inputs import Posting, Seniority
 from pipeline.job_analyzer.instructions import ADDRESSED_TO_A_PROGRAM
-from pipeline.job_analyzer.offline.sections import PREFERRED, REQUIRED, Item
+from pipeline.job_analyzer.offline.sections import REQUIRED, Item
 from pipeline.job_analyzer.types import Knockout, KnockoutKind
-from pipeline.text import clean, degree_level, normalize, years_in
+from pipeline.text import clean, degree_level, normalize
+from pipeline.text.facts import year_spans
 
 _CLEARANCE = re.compile(
     r"\b(ts/sci|ts sci|top secret|secret clearance|security clearance|sc clearance|dv clearance|public trust"
@@ -67,31 +76,104 @@ def _clearance_value(norm: str) -> str:
     return "clearance"
 
 
-def knockouts(posting: Posting, items: list[Item], years: int | None) -> tuple[Knockout, ...]:
-    found: dict[tuple[str, str], Knockout] = {}
+_LICENSES = (
+    (
+        "RN",
+        re.compile(
+            r"\b(rn|registered nurse|nursing) licen[cs](e|ure)|\blicensed (rn|registered nurse)\b"
+            r"|\blicensed to practice"
+            r" as a (professional|registered) nurse|\brn licensure"
+        ),
+    ),
+    ("LPN", re.compile(r"\b(lpn|practical nurse) licen[cs]e|\blicensed practical nurse")),
+    ("CPA", re.compile(r"\b(cpa|certified public accountant)\b.*\b(licen[cs]|required|must)")),
+    (
+        "bar",
+        re.compile(
+            r"\badmitted to (the|a|any) (\w+ )*bar\b|\bbar admission|\bmember of (the|a) (\w+ )*bar\b"
+        ),
+    ),
+    (
+        "driving",
+        re.compile(
+            r"\bdriver'?s'? licen[cs]e|\bdriving licen[cs]e|\bfuhrerschein|licencia de conducir"
+            r"|carne de conducir"
+            r"|permis de conduire|carteira de habilitacao"
+        ),
+    ),
+)
+_NOT_A_LICENSE = re.compile(r"export licen|under licen|licensing approval|software licen|license (key|fee)s?")
+_FILLER = re.compile(
+    r"^(?:[\s,:>+-]|\b(?:of|recent|relevant|professional|hands-on|progressive|related|proven|practical|solid"
+    r"|minimum|minima|minimo|at least|mindestens|experience|experiencia|erfahrung|berufserfahrung|working"
+    r"|work"
+    r"|with|in|as|an?|the|de|en|como|als|mit|im|in der|y|und|und/oder|and/or)\b)+"
+)
+_FIELD_END = re.compile(
+    r"[,;.()!?]|\s(?:within|with a proven|or equivalent|or similar|preferred|required|is required|in a "
+    r"professional|including|such as|desirable|ideally)\b"
+)
+_DEGREE_FIELD = re.compile(
+    r"(?:degree|studium|hochschulausbildung|ausbildung|licenciatura|titulo|grado|diplome|diploma)"
+    r"(?: or higher)?(?: (?:in|of|en|der fachrichtung|mit schwerpunkt|im bereich|em))"
+    r"(?: (?:der|die|dem|the))? (.+)"
+)
 
-    def add(kind: KnockoutKind, text: str, value: str) -> None:
-        found.setdefault((kind, value), Knockout(kind=kind, text=text, value=value))
+
+def _field_after(norm: str, start: int) -> str:
+    rest = _FILLER.sub("", norm[start:])
+    rest = _FIELD_END.split(rest, maxsplit=1)[0]
+    return re.sub(r"\s+(experience|experiencia|erfahrung|required)$", "", rest.strip()).strip()
+
+
+def _years(item: Item) -> list[tuple[int, str]]:
+    """(years, field) of each experience asked for in a required item: "3-5 years of Java" -> (3, "java")."""
+    spans = year_spans(item.text)
+    out = []
+    for value, start, end in spans:
+        field = _field_after(item.norm, end)
+        if not field:  # "Experiencia en Java, mínimo 4 años": the field stands before the years
+            before = re.split(r"[,;:]", item.norm[:start])[0]
+            lead = re.search(
+                r"(?:experience|experiencia|erfahrung)\s+(?:with|in|en|mit|als|as)?\s*(.+)$", before
+            )
+            field = lead.group(1).strip() if lead else ""
+        out.append((value, field))
+    return out
+
+
+def _degree_field(norm: str) -> str:
+    m = _DEGREE_FIELD.search(norm)
+    return _FIELD_END.split(m.group(1), maxsplit=1)[0].strip() if m else ""
+
+
+def knockouts(posting: Posting, items: list[Item], years: int | None) -> tuple[Knockout, ...]:
+    found: dict[tuple[str, str, str], Knockout] = {}
+
+    def add(kind: KnockoutKind, text: str, value: str, field: str = "") -> None:
+        found.setdefault((kind, value, field), Knockout(kind=kind, text=text, value=value, field=field))
 
     for item in items:
-        if item.role == PREFERRED or ADDRESSED_TO_A_PROGRAM.search(item.norm):
+        if item.role != REQUIRED or ADDRESSED_TO_A_PROGRAM.search(item.norm):
             continue
         text, norm = item.text, item.norm
-        if item.role == REQUIRED:
-            level = degree_level(text)
-            if level is not None:
-                add("degree", text, level)
+        level = degree_level(text)
+        if level is not None:
+            add("degree", text, level, _degree_field(norm))
+        for value, field in _years(item):
+            add("years_experience", text, str(value), field)
+        if not _NOT_A_LICENSE.search(norm):
+            for value, pattern in _LICENSES:
+                if pattern.search(norm):
+                    add("license", text, value)
         if _CLEARANCE.search(norm) and not _NO_CLEARANCE.search(norm):
             add("clearance", text, _clearance_value(norm))
         if _WORK_AUTHORIZATION.search(norm):
             add("work_authorization", text, _country(item))
         if _LOCATION.search(norm):
             add("location", text, _place(item, posting))
-    if posting.remote is False and posting.location.strip() and not any(k == "location" for k, _ in found):
+    if posting.remote is False and posting.location.strip() and not any(k[0] == "location" for k in found):
         add("location", posting.location.strip(), posting.location.strip())
-    if years is not None:
-        asking = next((i.text for i in items if i.role == REQUIRED and years_in(i.text) == years), str(years))
-        add("years_experience", asking, str(years))
     return tuple(found.values())
 
 
