@@ -10,6 +10,14 @@ import swagger_ui_bundle
 from flask import Blueprint, Flask
 
 from api.config import Config
+from api.errors import log_unhandled_error
+
+
+class JobWiseFlask(Flask):
+    def log_exception(self, exc_info: Any) -> None:
+        """One structured log line per unhandled error, without messages or SQL parameters; this replaces
+        Flask's plain-text traceback (which repeated it, parameters included)."""
+        log_unhandled_error(exc_info[1])
 
 
 def _swagger_assets() -> Blueprint:
@@ -28,16 +36,18 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     from api.auth.tokens import register_jwt_callbacks
     from api.cli import register_cli
     from api.extensions import api, init_extensions, jwt
+    from api.hardening import init_hardening
     from api.observability import init_observability
 
     if not isinstance(config, Config):
         config = Config(**dict(config or {}))
     config.check()
 
-    app = Flask(__name__)
+    app = JobWiseFlask(__name__)
     app.config.from_object(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     init_observability(app)
+    init_hardening(app)
     init_extensions(app)
     register_jwt_callbacks(jwt)
     app.register_blueprint(_swagger_assets())

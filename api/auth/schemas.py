@@ -3,10 +3,12 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from api.schemas import BaseSchema
+
 PASSWORD_MIN, PASSWORD_MAX = 8, 128
 
 
-class RegisterSchema(ma.Schema):
+class RegisterSchema(BaseSchema):
     email = ma.fields.Email(required=True, validate=validate.Length(max=254))
     password = ma.fields.String(
         required=True, load_only=True, validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX)
@@ -14,23 +16,23 @@ class RegisterSchema(ma.Schema):
     name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
 
 
-class LoginSchema(ma.Schema):
+class LoginSchema(BaseSchema):
     email = ma.fields.Email(required=True, validate=validate.Length(max=254))
     password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=PASSWORD_MAX))
 
 
-class RefreshSchema(ma.Schema):
+class RefreshSchema(BaseSchema):
     refresh_token = ma.fields.String(required=True, validate=validate.Length(min=1, max=4096))
 
 
-class TokenSchema(ma.Schema):
+class TokenSchema(BaseSchema):
     access_token = ma.fields.String(required=True)
     refresh_token = ma.fields.String(required=True)
     token_type = ma.fields.String(required=True, metadata={"example": "Bearer"})
     expires_in = ma.fields.Integer(required=True, metadata={"description": "Access token lifetime, seconds"})
 
 
-class UserSchema(ma.Schema):
+class UserSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
     email = ma.fields.Email(dump_only=True)
     name = ma.fields.String(dump_only=True)

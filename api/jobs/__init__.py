@@ -7,10 +7,11 @@ from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from api.audit import audit
 from api.auth.tokens import current_user_id
+from api.blueprint import Blueprint
 from api.extensions import db
 from api.jobs.schemas import JobListArgsSchema, JobSchema, JobSearchResultSchema, JobSearchSchema
 from api.jobs.service import SearchCriteria, create_job, list_jobs, search_jobs, update_job

@@ -5,16 +5,18 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
+from api.blueprint import MAX_PAGE
+from api.schemas import BaseSchema, Pattern, StrictBoolean, StrictInteger
 from models.job import EMPLOYMENT_TYPES, SENIORITIES
 
 
-class JobSchema(ma.Schema):
+class JobSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
     title = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
     company = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
     description = ma.fields.String(required=True, validate=validate.Length(min=1, max=50_000))
     location = ma.fields.String(allow_none=True, validate=validate.Length(max=200))
-    remote = ma.fields.Boolean(allow_none=True)
+    remote = StrictBoolean(allow_none=True)
     seniority = ma.fields.String(allow_none=True, validate=validate.OneOf(SENIORITIES))
     employment_type = ma.fields.String(allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES))
     url = ma.fields.Url(allow_none=True, validate=validate.Length(max=2000))
@@ -30,7 +32,7 @@ class JobImportSchema(JobSchema):
     external_id = ma.fields.String(validate=validate.Length(min=1, max=200))
 
 
-class JobListArgsSchema(ma.Schema):
+class JobListArgsSchema(BaseSchema):
     scope = ma.fields.String(
         load_default="mine",
         validate=validate.OneOf(("mine", "public", "all")),
@@ -38,26 +40,26 @@ class JobListArgsSchema(ma.Schema):
     )
 
 
-class JobSearchSchema(ma.Schema):
+class JobSearchSchema(BaseSchema):
     keywords = ma.fields.List(
         ma.fields.String(
-            validate=[validate.Length(min=1, max=100), validate.Regexp(r"\S", error="Must not be blank.")]
+            validate=[validate.Length(min=1, max=100), Pattern(r"\S", error="Must not be blank.")]
         ),
         required=True,
         validate=validate.Length(min=1, max=10),
     )
     location = ma.fields.String(validate=validate.Length(max=100))
     seniority = ma.fields.String(validate=validate.OneOf(SENIORITIES))
-    remote = ma.fields.Boolean()
-    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
-    page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    remote = StrictBoolean()
+    page = StrictInteger(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    page_size = StrictInteger(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class JobSearchHitSchema(JobSchema):
     score = ma.fields.Float(dump_only=True, metadata={"description": "Relevance; higher is better"})
 
 
-class JobSearchResultSchema(ma.Schema):
+class JobSearchResultSchema(BaseSchema):
     results = ma.fields.List(ma.fields.Nested(JobSearchHitSchema), required=True)
     total = ma.fields.Integer(required=True)
     page = ma.fields.Integer(required=True)
