@@ -147,6 +147,9 @@ class Blueprint(flask_smorest.Blueprint):
             if method != "parameters":
                 doc.setdefault("manual_doc", {}).setdefault("operationId", f"{method}{resource}")
 
+    def _document_pagination_metadata(self, spec: Any, resp_doc: dict[str, Any]) -> None:
+        resp_doc.setdefault("headers", {})[self.PAGINATION_HEADER_NAME] = "X_PAGINATION"
+
     @staticmethod
     def conditional(func: Callable[..., Any]) -> Callable[..., Any]:
         """Document the If-None-Match request header, for a view that answers 304 when it matches."""

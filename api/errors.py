@@ -12,6 +12,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask import Response, g, json, request
 from flask_smorest import Api
+from flask_smorest.pagination import PaginationMetadataSchema
 from sqlalchemy.exc import StatementError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
@@ -125,13 +126,12 @@ PROBLEM_RESPONSES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def nullable_enum_without_null(
-    _converter: Any, field: ma.fields.Field, ret: dict[str, Any]
-) -> dict[str, Any]:
-    """``nullable: true`` already allows null; a ``null`` inside ``enum`` makes generators
-    (openapi-python-client) emit one enum class per variant of the union."""
+def nullable_enum(_converter: Any, field: ma.fields.Field, ret: dict[str, Any]) -> dict[str, Any]:
+    """A nullable enum as ``enum: [..., null]`` alone. apispec writes ``type: string, nullable: true`` beside
+    it, which openapi-python-client turns into three copies of the enum class; without the null in the enum,
+    OpenAPI 3.0 forbids null (schemathesis enforces that) and the generator drops None from the type."""
     if ret.get("nullable") and None in ret.get("enum", ()):
-        return {"enum": [value for value in ret["enum"] if value is not None]}
+        del ret["nullable"], ret["type"]  # apispec documents: ``ret`` holds what earlier functions built
     return {}
 
 
@@ -158,9 +158,15 @@ class ProblemApi(Api):
         plugin = MarshmallowPlugin(schema_name_resolver=schema_name)
         super().init_app(app, spec_kwargs={"marshmallow_plugin": plugin, **(spec_kwargs or {})})
         self.register_field(ma.fields.URL, "string", "uri")  # "url" is not a JSON Schema format
-        plugin.converter.add_attribute_function(nullable_enum_without_null)
+        plugin.converter.add_attribute_function(nullable_enum)
         for name, header in RESPONSE_HEADERS.items():
             self.spec.components.header(name, header, lazy=True)
+        # X-Pagination carries JSON: described with content, not as an object-valued header.
+        paging = {
+            "description": "Paging metadata, as JSON",
+            "content": {"application/json": {"schema": PaginationMetadataSchema}},
+        }
+        self.spec.components.header("X_PAGINATION", paging, lazy=True)
         for name, (description, headers) in PROBLEM_RESPONSES.items():
             response = {
                 "description": description,

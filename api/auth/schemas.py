@@ -6,19 +6,30 @@ from marshmallow import validate
 from api.schemas import BaseSchema
 
 PASSWORD_MIN, PASSWORD_MAX = 8, 128
+EMAIL, PASSWORD = "ana.lima@example.com", "correct horse battery staple"  # examples in the contract
 
 
 class RegisterSchema(BaseSchema):
-    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
+    email = ma.fields.Email(required=True, validate=validate.Length(max=254), metadata={"example": EMAIL})
     password = ma.fields.String(
-        required=True, load_only=True, validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX)
+        required=True,
+        load_only=True,
+        validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX),
+        metadata={"example": PASSWORD},
     )
-    name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
+    name = ma.fields.String(
+        required=True, validate=validate.Length(min=1, max=200), metadata={"example": "Ana Lima"}
+    )
 
 
 class LoginSchema(BaseSchema):
-    email = ma.fields.Email(required=True, validate=validate.Length(max=254))
-    password = ma.fields.String(required=True, load_only=True, validate=validate.Length(max=PASSWORD_MAX))
+    email = ma.fields.Email(required=True, validate=validate.Length(max=254), metadata={"example": EMAIL})
+    password = ma.fields.String(
+        required=True,
+        load_only=True,
+        validate=validate.Length(max=PASSWORD_MAX),
+        metadata={"example": PASSWORD},
+    )
 
 
 class RefreshSchema(BaseSchema):

@@ -30,8 +30,8 @@ class GenerationOptionsSchema(BaseSchema):
 
 
 class GenerationCreateSchema(BaseSchema):
-    profile_id = ma.fields.UUID(required=True)
-    job_id = ma.fields.UUID(required=True)
+    profile_id = ma.fields.UUID(required=True, metadata={"example": "0b7e4c3a-9d0f-4a5e-8d2c-1f6a7b8c9d0e"})
+    job_id = ma.fields.UUID(required=True, metadata={"example": "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"})
     options = ma.fields.Nested(
         GenerationOptionsSchema, load_default=lambda: GenerationOptionsSchema().load({})
     )
@@ -55,7 +55,7 @@ class DocumentSchema(BaseSchema):
     size = ma.fields.Integer()
     sha256 = ma.fields.String()
     pages = ma.fields.Integer(allow_none=True)
-    url = ma.fields.Method("download_url")
+    url = ma.fields.Method("download_url", metadata={"type": "string", "description": "Where to download it"})
 
     def download_url(self, document: Any) -> str:
         return url_for(

@@ -12,15 +12,37 @@ from models.job import EMPLOYMENT_TYPES, SENIORITIES
 
 class JobSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
-    title = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    company = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    description = ma.fields.String(required=True, validate=validate.Length(min=1, max=50_000))
-    location = ma.fields.String(allow_none=True, validate=validate.Length(max=200))
-    remote = StrictBoolean(allow_none=True)
-    seniority = ma.fields.String(allow_none=True, validate=validate.OneOf(SENIORITIES))
-    employment_type = ma.fields.String(allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES))
-    url = ma.fields.Url(allow_none=True, validate=validate.Length(max=2000))
-    posted_at = ma.fields.AwareDateTime(allow_none=True, default_timezone=None)
+    title = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=200),
+        metadata={"example": "Senior Python Engineer"},
+    )
+    company = ma.fields.String(
+        required=True, validate=validate.Length(min=1, max=200), metadata={"example": "Northwind Analytics"}
+    )
+    description = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=50_000),
+        metadata={"example": "Build data pipelines in Python and PostgreSQL. 5+ years of Python required."},
+    )
+    location = ma.fields.String(
+        allow_none=True, validate=validate.Length(max=200), metadata={"example": "Lisbon, Portugal"}
+    )
+    remote = StrictBoolean(allow_none=True, metadata={"example": True})
+    seniority = ma.fields.String(
+        allow_none=True, validate=validate.OneOf(SENIORITIES), metadata={"example": "senior"}
+    )
+    employment_type = ma.fields.String(
+        allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES), metadata={"example": "full_time"}
+    )
+    url = ma.fields.Url(
+        allow_none=True,
+        validate=validate.Length(max=2000),
+        metadata={"example": "https://jobs.example.com/1234"},
+    )
+    posted_at = ma.fields.AwareDateTime(
+        allow_none=True, default_timezone=None, metadata={"example": "2026-11-20T09:00:00+00:00"}
+    )
     is_public = ma.fields.Boolean(dump_only=True)
     created_at = ma.fields.DateTime(dump_only=True)
     updated_at = ma.fields.DateTime(dump_only=True)
@@ -47,8 +69,9 @@ class JobSearchSchema(BaseSchema):
         ),
         required=True,
         validate=validate.Length(min=1, max=10),
+        metadata={"example": ["python", "postgresql"]},
     )
-    location = ma.fields.String(validate=validate.Length(max=100))
+    location = ma.fields.String(validate=validate.Length(max=100), metadata={"example": "Lisbon"})
     seniority = ma.fields.String(validate=validate.OneOf(SENIORITIES))
     remote = StrictBoolean()
     page = StrictInteger(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))

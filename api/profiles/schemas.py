@@ -94,13 +94,15 @@ def items(schema: type[ma.Schema]) -> ma.fields.List:
 
 class ProfileSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
-    name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    label = text(200)
+    name = ma.fields.String(
+        required=True, validate=validate.Length(min=1, max=200), metadata={"example": "Ana Lima"}
+    )
+    label = text(200, metadata={"example": "Backend Engineer"})
     image = text(2000)
-    email = ma.fields.Email(validate=validate.Length(max=254))
-    phone = text(50)
+    email = ma.fields.Email(validate=validate.Length(max=254), metadata={"example": "ana.lima@example.com"})
+    phone = text(50, metadata={"example": "+351 912 345 678"})
     url = text(2000)
-    summary = text(LONG_TEXT)
+    summary = text(LONG_TEXT, metadata={"example": "Backend engineer who ships data pipelines."})
     address = text(500)
     postal_code = text(20)
     city = text(200)
@@ -139,6 +141,7 @@ def _renamed(source: type[ma.Schema], mapping: dict[str, str], name: str) -> typ
     fields = {json_key: copy.deepcopy(source._declared_fields[attr]) for json_key, attr in mapping.items()}
     for field in fields.values():
         field.required = False
+        field.metadata = {key: value for key, value in field.metadata.items() if key != "example"}
     return Extensible.from_dict(fields, name=name)
 
 
