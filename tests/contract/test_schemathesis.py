@@ -33,6 +33,18 @@ def register(live_server: str) -> str:
     return email
 
 
+def served(live_server: str) -> tuple[int, int]:
+    """Requests the server has answered so far, and how many of them with a 5xx, from its own metrics."""
+    with urllib.request.urlopen(f"{live_server}/metrics", timeout=30) as response:  # noqa: S310 -- our own server
+        lines = response.read().decode().splitlines()
+    counts = [
+        (line.split('status="')[1][0], float(line.rsplit(" ", 1)[1]))
+        for line in lines
+        if line.startswith("jobwise_http_requests_total{")
+    ]
+    return int(sum(n for _, n in counts)), int(sum(n for status, n in counts if status == "5"))
+
+
 def test_schemathesis_finds_no_server_error_and_no_contract_violation(live_server, tmp_path):
     env = {
         **os.environ,
@@ -46,10 +58,17 @@ def test_schemathesis_finds_no_server_error_and_no_contract_violation(live_serve
         "--max-time", os.environ.get("JOBWISE_ST_MAX_TIME", "150"),
         "--report", "ndjson", "--report-dir", tmp_path, "--no-color",
     ]  # fmt: skip
+    requests_before, errors_before = served(live_server)
     started = time.monotonic()
     result = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
     )
+    requests_after, errors_after = served(live_server)
+    requests, server_errors = requests_after - requests_before, errors_after - errors_before
     summary = result.stdout[result.stdout.rfind("SUMMARY") :]
-    print(f"{summary}\nschemathesis took {time.monotonic() - started:.0f} s")  # shown with -s or -rP
+    print(  # shown with -s or -rP
+        f"{summary}\nschemathesis took {time.monotonic() - started:.0f} s; "
+        f"the server answered {requests} requests, {server_errors} of them with a 5xx"
+    )
     assert result.returncode == 0, result.stdout[-30000:] + result.stderr[-5000:]
+    assert server_errors == 0, "schemathesis passed, but the server's own metrics count 5xx answers"
