@@ -133,6 +133,7 @@ def client(args: list[str]) -> None:
     run(
         scripts / ("openapi-python-client.exe" if os.name == "nt" else "openapi-python-client"),
         "generate", "--path", SPEC, "--meta", "pdm", "--config", CLIENT_CONFIG, "--output-path", output,
+        "--fail-on-warning",  # a skipped model or response (a name collision, say) fails the generation
         env={"PATH": f"{scripts}{os.pathsep}{os.environ['PATH']}", "RUFF_NO_CACHE": "true"},
     )  # fmt: skip
     print(f"Wrote {output}")
