@@ -200,9 +200,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url: str, tmp_path_factory) -> Iterator[str]:
+def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
     """gunicorn as the Procfile runs it (gthread, gunicorn.conf.py) on a free port and the test database,
-    publishing generations to this run's queues on the test Redis; its base URL."""
+    publishing generations to this run's queues on the test Redis (``broker`` empties them at the end); its
+    base URL."""
     port = free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
     env = {
