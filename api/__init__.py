@@ -11,6 +11,14 @@ from flask import Blueprint, Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.config import Config
+from api.errors import log_unhandled_error
+
+
+class JobWiseFlask(Flask):
+    def log_exception(self, exc_info: Any) -> None:
+        """One structured log line per unhandled error, without messages or SQL parameters; this replaces
+        Flask's plain-text traceback (which repeated it, parameters included)."""
+        log_unhandled_error(exc_info[1])
 
 
 def _swagger_assets() -> Blueprint:
@@ -29,13 +37,14 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     from api.auth.tokens import register_jwt_callbacks
     from api.cli import register_cli
     from api.extensions import api, init_extensions, jwt
+    from api.hardening import init_hardening
     from api.observability import init_observability
 
     if not isinstance(config, Config):
         config = Config(**dict(config or {}))
     config.check()
 
-    app = Flask(__name__)
+    app = JobWiseFlask(__name__)
     app.config.from_object(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if hops := app.config["PROXY_HOPS"]:
@@ -43,6 +52,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
         # X-Forwarded-For / -Proto entries the trusted proxies appended, not from the router's connection.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     init_observability(app)
+    init_hardening(app)
     init_extensions(app)
     register_jwt_callbacks(jwt)
     app.register_blueprint(_swagger_assets())

@@ -9,7 +9,8 @@ from settings import Settings, refuse_unsafe_production, settings
 API_DESCRIPTION = (
     "Tailored resumes and cover letters as PDFs, with an honest ATS score. Every endpoint except "
     "registration, login, refresh and health needs `Authorization: Bearer <access token>` and answers 401 "
-    "without it. Errors are application/problem+json."
+    "without it. Errors are application/problem+json. Text never contains U+0000 (NUL) or unpaired "
+    "surrogates: such input is refused with 422 naming the field."
 )
 
 

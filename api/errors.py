@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,14 +12,18 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask import Response, g, json, request
 from flask_smorest import Api
+from flask_smorest.pagination import PaginationMetadataSchema
+from sqlalchemy.exc import StatementError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
+
+from api.schemas import BaseSchema
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger(__name__)
 
 
-class ProblemSchema(ma.Schema):
+class ProblemSchema(BaseSchema):
     """Documentation of the error body; responses are built by ``problem``."""
 
     type = ma.fields.String(metadata={"description": "A URI naming the kind of problem"})
@@ -32,6 +37,23 @@ class ProblemSchema(ma.Schema):
         values=ma.fields.List(ma.fields.String()),
         metadata={"description": "Field errors (422): dotted field path to messages"},
     )
+
+
+def log_unhandled_error(error: BaseException) -> None:
+    """Log an error no handler answered, without its message: a database error's message and parameters can
+    hold a profile's email, phone or address ("Failing row contains ..."). What is logged is the error
+    type, the SQLSTATE and statement (placeholders only) of a database error, and where it was raised."""
+    fields: dict[str, Any] = {"error_type": f"{type(error).__module__}.{type(error).__qualname__}"}
+    if isinstance(error, StatementError):
+        fields["statement"] = error.statement
+        original = getattr(error, "orig", None)
+        if sqlstate := getattr(original, "pgcode", None) or getattr(original, "sqlstate", None):
+            fields["sqlstate"] = sqlstate
+        if original is not None:
+            fields["cause_type"] = f"{type(original).__module__}.{type(original).__qualname__}"
+    frames = traceback.extract_tb(error.__traceback__)
+    fields["where"] = [f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in frames[-12:]]
+    log.error("unhandled_error", **fields)
 
 
 def _slug(status: int) -> str:
@@ -86,6 +108,33 @@ def _strip_location(messages: Mapping[str, Any]) -> Any:
     return messages
 
 
+RESPONSE_HEADERS: dict[str, dict[str, Any]] = {
+    "RETRY_AFTER": {"description": "Seconds to wait before the next attempt", "schema": {"type": "integer"}},
+    "LOCATION": {"description": "The URL of the created resource", "schema": {"type": "string"}},
+    "WWW_AUTHENTICATE": {"description": "The authentication scheme: Bearer", "schema": {"type": "string"}},
+    "CACHE_CONTROL": {"description": "Caching rules for this response", "schema": {"type": "string"}},
+}
+
+
+# Problems the shared machinery answers, referenced by name from every operation they apply to.
+PROBLEM_RESPONSES: dict[str, tuple[str, dict[str, str]]] = {
+    "INVALID_BODY": ("The body is missing, is not JSON, or is nested too deeply", {}),
+    "BODY_TOO_LARGE": ("The body is larger than the server accepts (MAX_CONTENT_LENGTH)", {}),
+    "NOT_JSON": ("The body is not application/json", {}),
+    "NO_VALID_TOKEN": ("No valid access token", {"WWW-Authenticate": "WWW_AUTHENTICATE"}),
+    "RATE_LIMITED": ("Too many requests; retry after the given seconds", {"Retry-After": "RETRY_AFTER"}),
+}
+
+
+def nullable_enum(_converter: Any, field: ma.fields.Field, ret: dict[str, Any]) -> dict[str, Any]:
+    """A nullable enum as ``enum: [..., null]`` alone. apispec writes ``type: string, nullable: true`` beside
+    it, which openapi-python-client turns into three copies of the enum class; without the null in the enum,
+    OpenAPI 3.0 forbids null (schemathesis enforces that) and the generator drops None from the type."""
+    if ret.get("nullable") and None in ret.get("enum", ()):
+        del ret["nullable"], ret["type"]  # apispec documents: ``ret`` holds what earlier functions built
+    return {}
+
+
 def schema_name(schema: type[ma.Schema] | ma.Schema) -> str:
     """OpenAPI component names: ``ProfileSchema`` is "Profile", its partial (PATCH) form "ProfilePatch"."""
     name = resolve_schema_cls(schema).__name__.removesuffix("Schema")
@@ -108,6 +157,23 @@ class ProblemApi(Api):
     def init_app(self, app: Any, *, spec_kwargs: dict[str, Any] | None = None) -> None:
         plugin = MarshmallowPlugin(schema_name_resolver=schema_name)
         super().init_app(app, spec_kwargs={"marshmallow_plugin": plugin, **(spec_kwargs or {})})
+        self.register_field(ma.fields.URL, "string", "uri")  # "url" is not a JSON Schema format
+        plugin.converter.add_attribute_function(nullable_enum)
+        for name, header in RESPONSE_HEADERS.items():
+            self.spec.components.header(name, header, lazy=True)
+        # X-Pagination carries JSON: described with content, not as an object-valued header.
+        paging = {
+            "description": "Paging metadata, as JSON",
+            "content": {"application/json": {"schema": PaginationMetadataSchema}},
+        }
+        self.spec.components.header("X_PAGINATION", paging, lazy=True)
+        for name, (description, headers) in PROBLEM_RESPONSES.items():
+            response = {
+                "description": description,
+                "content": {PROBLEM_MEDIA_TYPE: {"schema": ProblemSchema}},
+                **({"headers": headers} if headers else {}),
+            }
+            self.spec.components.response(name, response, lazy=True)
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
         if error.response is not None:  # already answered in this format (the rate limiter's 429)
@@ -120,9 +186,7 @@ class ProblemApi(Api):
         detail = data.get("message") or (None if errors else error.description)
         if error.code == 422 and errors:
             detail = detail or "The request has invalid fields; see errors."
-        if isinstance(error, InternalServerError):
-            original = getattr(error, "original_exception", None)
-            log.error("unhandled_error", exc_info=original or error)
+        if isinstance(error, InternalServerError):  # logged by JobWiseFlask.log_exception
             detail = "An unexpected error occurred; the request id identifies it in our logs."
         return problem(
             error.code or 500,

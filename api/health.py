@@ -10,23 +10,24 @@ import redis
 import structlog
 from flask import Response, current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy import func, select, text
 
+from api.blueprint import Blueprint
 from api.errors import problem
 from api.extensions import db, limiter
+from api.schemas import BaseSchema
 from models.generation import STATUSES, Generation
 from telemetry import metrics_registry
 from workers.chains import queue_depths
 
-blp = Blueprint("health", __name__, description="Liveness, readiness and metrics")
+blp = Blueprint("health", __name__, description="Liveness, readiness and metrics", rate_limited=False)
 log = structlog.get_logger("jobwise.health")
 
 
-class HealthSchema(ma.Schema):
+class HealthSchema(BaseSchema):
     status = ma.fields.String(required=True)
     checks = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
 

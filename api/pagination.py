@@ -19,4 +19,6 @@ class SelectPage(Page):
     @property
     def items(self) -> list[Any]:
         params = self.page_params
+        if params.item_count is not None and params.first_item >= params.item_count:
+            return []  # past the end: no query
         return list(db.session.scalars(self.collection.offset(params.first_item).limit(params.page_size)))

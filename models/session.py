@@ -19,7 +19,11 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys on and its directory created."""
+    """An engine for ``url``; SQLite gets foreign keys on and its directory created.
+
+    Statement parameters (emails, phones, addresses, resume text) never appear in logs or error messages.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":

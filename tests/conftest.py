@@ -7,6 +7,11 @@ down the suite errors instead of skipping.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -186,3 +191,52 @@ def auth(client) -> dict[str, str]:
 @pytest.fixture
 def other_auth(client) -> dict[str, str]:
     return register(client, name="Someone Else")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
+    """gunicorn as the Procfile runs it (gthread, gunicorn.conf.py) on a free port and the test database,
+    publishing generations to this run's queues on the test Redis (``broker`` empties them at the end); its
+    base URL."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
+    env = {
+        **os.environ,
+        "JOBWISE_ENV_FILE": "",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": REDIS_URL,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "RATELIMIT_KEY_PREFIX": f"jobwise-live-{uuid.uuid4().hex}",
+        "RATELIMIT_DEFAULT": "100000 per minute",
+        "RATELIMIT_AUTH": "100000 per minute",
+        "RATELIMIT_PER_ADDRESS": "1000000 per minute",
+        "LOG_LEVEL": "WARNING",
+    }
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    command = [gunicorn, "wsgi:app", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+               "--worker-class", "gthread", "--workers", "1", "--threads", "8"]  # fmt: skip
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stderr, stderr=stderr)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2):  # noqa: S310 -- our own server
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"gunicorn did not start:\n{log.read_text()[-3000:]}") from None
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -7,7 +7,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_limiter.util import get_remote_address
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from api.audit import audit, request_context
 from api.auth.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenSchema, UserSchema
@@ -22,11 +22,15 @@ from api.auth.service import (
     rotate_refresh_token,
 )
 from api.auth.tokens import current_family_id, current_user_id
+from api.blueprint import Blueprint
 from api.extensions import auth_rate_limit, db, limiter
 from models.user import User
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and tokens")
 strict = limiter.limit(auth_rate_limit, key_func=get_remote_address)
+# Tokens must not be kept by any cache (RFC 6749 section 5.1).
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+NO_STORE_DOC = {"Cache-Control": "CACHE_CONTROL"}
 
 
 @blp.route("/register")
@@ -54,9 +58,9 @@ class Login(MethodView):
 
     @blp.doc(security=[])
     @blp.arguments(LoginSchema)
-    @blp.response(200, TokenSchema)
+    @blp.response(200, TokenSchema, headers=NO_STORE_DOC)
     @blp.alt_response(401, description="Wrong email or password")
-    def post(self, data: dict[str, Any]) -> dict:
+    def post(self, data: dict[str, Any]) -> Any:
         """Exchange email and password for an access token (15 minutes) and a refresh token."""
         try:
             user = authenticate(db.session, data["email"], data["password"], **request_context())
@@ -64,7 +68,7 @@ class Login(MethodView):
             abort(401, message=exc.detail)
         tokens = issue_tokens(db.session, user.id)
         db.session.commit()
-        return tokens
+        return tokens, 200, NO_STORE
 
 
 @blp.route("/refresh")
@@ -73,16 +77,16 @@ class Refresh(MethodView):
 
     @blp.doc(security=[])
     @blp.arguments(RefreshSchema)
-    @blp.response(200, TokenSchema)
+    @blp.response(200, TokenSchema, headers=NO_STORE_DOC)
     @blp.alt_response(401, description="Invalid, expired, revoked or reused refresh token")
-    def post(self, data: dict[str, Any]) -> dict:
+    def post(self, data: dict[str, Any]) -> Any:
         """Spend a refresh token for a new pair. A token spent twice revokes every token of its login."""
         try:
             tokens = rotate_refresh_token(db.session, data["refresh_token"], **request_context())
         except AuthError as exc:
             abort(401, message=exc.detail)
         db.session.commit()
-        return tokens
+        return tokens, 200, NO_STORE
 
 
 @blp.route("/logout")

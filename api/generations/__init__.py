@@ -11,9 +11,10 @@ from typing import Any
 from flask import Response, current_app, request, send_file, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from api.auth.tokens import current_user_id
+from api.blueprint import Blueprint
 from api.extensions import db
 from api.generations.schemas import (
     DOCUMENT_KINDS,
@@ -22,6 +23,7 @@ from api.generations.schemas import (
     GenerationListArgsSchema,
     GenerationSchema,
     GenerationSummarySchema,
+    IdempotencyKeySchema,
     WaitArgsSchema,
 )
 from api.generations.service import (
@@ -42,7 +44,9 @@ from models.generation import (
 
 blp = Blueprint("generations", __name__, url_prefix="/api/v1/generations", description="Document generation")
 POLL_AFTER_S = "2"
-IDEMPOTENCY_HEADER = "Idempotency-Key"
+STATUS_HEADERS_DOC = {"ETag": "ETAG", "Retry-After": "RETRY_AFTER", "Cache-Control": "CACHE_CONTROL"}
+BINARY = {"type": "string", "format": "binary"}
+OTHER_MEDIA_TYPES = ("text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 def owned_or_404(generation_id: uuid.UUID) -> Generation:
@@ -73,24 +77,13 @@ def requested_etag() -> str | None:
 class Generations(MethodView):
     decorators = (jwt_required(),)
 
+    @blp.arguments(IdempotencyKeySchema, location="headers", as_kwargs=True)
     @blp.arguments(GenerationCreateSchema)
-    @blp.response(202, GenerationSchema)
+    @blp.response(202, GenerationSchema, headers={"Location": "LOCATION", "Retry-After": "RETRY_AFTER"})
     @blp.alt_response(422, description="Invalid fields, or an Idempotency-Key reused with another request")
-    @blp.doc(
-        parameters=[
-            {
-                "in": "header",
-                "name": IDEMPOTENCY_HEADER,
-                "schema": {"type": "string", "maxLength": 200},
-                "description": "Repeat a request safely: the same key and body return the same generation",
-            }
-        ]
-    )
-    def post(self, data: dict[str, Any]) -> Any:
+    def post(self, data: dict[str, Any], idempotency_key: str | None = None) -> Any:
         """Accept a generation and enqueue it; poll the Location until it ends."""
-        key = request.headers.get(IDEMPOTENCY_HEADER) or None
-        if key is not None and len(key) > 200:
-            abort(422, message="Idempotency-Key is longer than 200 characters.")
+        key = idempotency_key or None
         data["options"].setdefault("generator", current_app.config["JOBWISE_DEFAULT_GENERATOR"])
         if data["options"]["generator"] == "llm" and not current_app.config["JOBWISE_LLM_CONFIG"]:
             abort(422, message="The llm generator is not available: this server has no JOBWISE_LLM_CONFIG.")
@@ -120,8 +113,11 @@ class GenerationById(MethodView):
     decorators = (jwt_required(),)
 
     @blp.arguments(WaitArgsSchema, location="query")
-    @blp.response(200, GenerationSchema)
-    @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match")
+    @blp.response(200, GenerationSchema, headers=STATUS_HEADERS_DOC)
+    @blp.alt_response(
+        304, description="Unchanged since the ETag in If-None-Match", headers=STATUS_HEADERS_DOC
+    )
+    @blp.conditional
     @blp.alt_response(404, description="No such generation for this user")
     def get(self, args: dict[str, Any], generation_id: uuid.UUID) -> Any:
         """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
@@ -155,23 +151,28 @@ class GenerationCancel(MethodView):
         return generation
 
 
-@blp.route("/<uuid:generation_id>/documents/<string:kind>")
+@blp.route(f"/<uuid:generation_id>/documents/<any({', '.join(DOCUMENT_KINDS)}):kind>")
 class GenerationDocument(MethodView):
     decorators = (jwt_required(),)
 
     @blp.arguments(DocumentArgsSchema, location="query")
     @blp.response(
         200,
+        BINARY,
         content_type="application/pdf",
         description="The file: PDF by default, or ?format=txt (text/plain), ?format=docx (resume only)",
+        headers={"ETag": "ETAG"},
     )
+    @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match", headers={"ETag": "ETAG"})
     @blp.alt_response(404, description="No such generation, or that document is not ready")
+    @blp.conditional
+    @blp.doc(
+        responses={200: {"content": {media_type: {"schema": BINARY} for media_type in OTHER_MEDIA_TYPES}}}
+    )
     def get(self, args: dict[str, Any], generation_id: uuid.UUID, kind: str) -> Response:
         """Download the resume or cover letter (kind ``resume`` or ``cover_letter``)."""
         generation = owned_or_404(generation_id)
-        document = (
-            get_document(db.session, generation.id, kind, args["format"]) if kind in DOCUMENT_KINDS else None
-        )
+        document = get_document(db.session, generation.id, kind, args["format"])
         if document is None:
             abort(404, message=f"No {args['format']} {kind} for this generation (yet).")
         return send_file(

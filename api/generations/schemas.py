@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask import url_for
 from marshmallow import validate
 
+from api.schemas import BaseSchema, StrictBoolean
 from models.generation import STATUSES
 
 TEMPLATES = ("classic", "modern")
@@ -17,26 +18,26 @@ DOCUMENT_KINDS = ("resume", "cover_letter")
 DOCUMENT_FORMATS = ("pdf", "txt", "docx")
 
 
-class GenerationOptionsSchema(ma.Schema):
+class GenerationOptionsSchema(BaseSchema):
     template = ma.fields.String(load_default="classic", validate=validate.OneOf(TEMPLATES))
     page_size = ma.fields.String(load_default="letter", validate=validate.OneOf(PAGE_SIZES))
-    one_page = ma.fields.Boolean(load_default=False, metadata={"description": "Fit the resume on one page"})
-    cover_letter = ma.fields.Boolean(load_default=True)
+    one_page = StrictBoolean(load_default=False, metadata={"description": "Fit the resume on one page"})
+    cover_letter = StrictBoolean(load_default=True)
     generator = ma.fields.String(
         validate=validate.OneOf(GENERATORS),
         metadata={"description": "offline (deterministic, no API key) or llm; default from server config"},
     )
 
 
-class GenerationCreateSchema(ma.Schema):
-    profile_id = ma.fields.UUID(required=True)
-    job_id = ma.fields.UUID(required=True)
+class GenerationCreateSchema(BaseSchema):
+    profile_id = ma.fields.UUID(required=True, metadata={"example": "0b7e4c3a-9d0f-4a5e-8d2c-1f6a7b8c9d0e"})
+    job_id = ma.fields.UUID(required=True, metadata={"example": "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"})
     options = ma.fields.Nested(
         GenerationOptionsSchema, load_default=lambda: GenerationOptionsSchema().load({})
     )
 
 
-class StageSchema(ma.Schema):
+class StageSchema(BaseSchema):
     name = ma.fields.String()
     status = ma.fields.String(metadata={"description": "pending, running, succeeded or failed"})
     attempts = ma.fields.Integer()
@@ -47,14 +48,14 @@ class StageSchema(ma.Schema):
     meta = ma.fields.Dict(metadata={"description": "Model, prompt version, tokens, cost, cache hits"})
 
 
-class DocumentSchema(ma.Schema):
+class DocumentSchema(BaseSchema):
     kind = ma.fields.String(metadata={"description": "resume or cover_letter"})
     format = ma.fields.String(metadata={"description": "pdf, txt or docx"})
     media_type = ma.fields.String()
     size = ma.fields.Integer()
     sha256 = ma.fields.String()
     pages = ma.fields.Integer(allow_none=True)
-    url = ma.fields.Method("download_url")
+    url = ma.fields.Method("download_url", metadata={"type": "string", "description": "Where to download it"})
 
     def download_url(self, document: Any) -> str:
         return url_for(
@@ -65,14 +66,14 @@ class DocumentSchema(ma.Schema):
         )
 
 
-class GenerationSchema(ma.Schema):
+class GenerationSchema(BaseSchema):
     id = ma.fields.UUID()
     profile_id = ma.fields.UUID()
     job_id = ma.fields.UUID()
     status = ma.fields.String(metadata={"description": "queued, running, succeeded, failed or cancelled"})
     progress = ma.fields.Float(metadata={"description": "Share of the five stages done, 0 to 1"})
     current_stage = ma.fields.String(allow_none=True)
-    options = ma.fields.Dict()
+    options = ma.fields.Nested(GenerationOptionsSchema)
     stages = ma.fields.List(ma.fields.Nested(StageSchema))
     ats_score = ma.fields.Float(allow_none=True)
     ats_report = ma.fields.Dict(allow_none=True)
@@ -85,7 +86,7 @@ class GenerationSchema(ma.Schema):
     finished_at = ma.fields.DateTime(allow_none=True)
 
 
-class GenerationSummarySchema(ma.Schema):
+class GenerationSummarySchema(BaseSchema):
     id = ma.fields.UUID()
     profile_id = ma.fields.UUID()
     job_id = ma.fields.UUID()
@@ -96,11 +97,19 @@ class GenerationSummarySchema(ma.Schema):
     finished_at = ma.fields.DateTime(allow_none=True)
 
 
-class GenerationListArgsSchema(ma.Schema):
+class GenerationListArgsSchema(BaseSchema):
     status = ma.fields.String(validate=validate.OneOf(STATUSES))
 
 
-class WaitArgsSchema(ma.Schema):
+class IdempotencyKeySchema(BaseSchema):
+    idempotency_key = ma.fields.String(
+        data_key="Idempotency-Key",
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Repeat a request safely: the same key and body return the same generation"},
+    )
+
+
+class WaitArgsSchema(BaseSchema):
     wait = ma.fields.Integer(
         load_default=0,
         validate=validate.Range(min=0, max=30),
@@ -108,5 +117,5 @@ class WaitArgsSchema(ma.Schema):
     )
 
 
-class DocumentArgsSchema(ma.Schema):
+class DocumentArgsSchema(BaseSchema):
     format = ma.fields.String(load_default="pdf", validate=validate.OneOf(DOCUMENT_FORMATS))

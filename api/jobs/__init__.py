@@ -8,11 +8,12 @@ from typing import Any
 from flask import current_app, request
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import ValidationError
 
 from api.audit import audit
 from api.auth.tokens import current_user_id
+from api.blueprint import Blueprint
 from api.errors import PROBLEM_MEDIA_TYPE, ProblemSchema
 from api.extensions import db
 from api.jobs import jsonld
@@ -77,9 +78,9 @@ IMPORT_BODY = {
         "no URL. Pages up to JOBWISE_IMPORT_MAX_BYTES (2 MiB by default)."
     ),
     "content": {
+        # application/json and other +json types are read the same way as application/ld+json.
         "application/ld+json": {"schema": {"type": "object"}},
-        "application/json": {"schema": {"type": "object"}},
-        "text/html": {"schema": {"type": "string"}},
+        "text/html": {"schema": {"type": "string", "format": "binary"}},
     },
 }
 

@@ -7,6 +7,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from api.blueprint import MAX_PAGE
+from api.schemas import BaseSchema, Pattern, StrictBoolean, StrictInteger
 from models.job import EMPLOYMENT_TYPES, SALARY_UNITS, SENIORITIES
 
 # What PUT clears when the body leaves it out.
@@ -16,17 +18,39 @@ OPTIONAL_FIELDS = (
 )  # fmt: skip
 
 
-class JobSchema(ma.Schema):
+class JobSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
-    title = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    company = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    description = ma.fields.String(required=True, validate=validate.Length(min=1, max=50_000))
-    location = ma.fields.String(allow_none=True, validate=validate.Length(max=200))
-    remote = ma.fields.Boolean(allow_none=True)
-    seniority = ma.fields.String(allow_none=True, validate=validate.OneOf(SENIORITIES))
-    employment_type = ma.fields.String(allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES))
-    url = ma.fields.Url(allow_none=True, validate=validate.Length(max=2000))
-    posted_at = ma.fields.AwareDateTime(allow_none=True, default_timezone=None)
+    title = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=200),
+        metadata={"example": "Senior Python Engineer"},
+    )
+    company = ma.fields.String(
+        required=True, validate=validate.Length(min=1, max=200), metadata={"example": "Northwind Analytics"}
+    )
+    description = ma.fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=50_000),
+        metadata={"example": "Build data pipelines in Python and PostgreSQL. 5+ years of Python required."},
+    )
+    location = ma.fields.String(
+        allow_none=True, validate=validate.Length(max=200), metadata={"example": "Lisbon, Portugal"}
+    )
+    remote = StrictBoolean(allow_none=True, metadata={"example": True})
+    seniority = ma.fields.String(
+        allow_none=True, validate=validate.OneOf(SENIORITIES), metadata={"example": "senior"}
+    )
+    employment_type = ma.fields.String(
+        allow_none=True, validate=validate.OneOf(EMPLOYMENT_TYPES), metadata={"example": "full_time"}
+    )
+    url = ma.fields.Url(
+        allow_none=True,
+        validate=validate.Length(max=2000),
+        metadata={"example": "https://jobs.example.com/1234"},
+    )
+    posted_at = ma.fields.AwareDateTime(
+        allow_none=True, default_timezone=None, metadata={"example": "2026-11-20T09:00:00+00:00"}
+    )
     valid_through = ma.fields.AwareDateTime(
         allow_none=True, default_timezone=None, metadata={"description": "Applications close at this time"}
     )
@@ -64,7 +88,7 @@ class JobImportSchema(JobSchema):
     external_id = ma.fields.String(validate=validate.Length(min=1, max=200))  # type: ignore[assignment]
 
 
-class JobListArgsSchema(ma.Schema):
+class JobListArgsSchema(BaseSchema):
     scope = ma.fields.String(
         load_default="mine",
         validate=validate.OneOf(("mine", "public", "all")),
@@ -72,26 +96,27 @@ class JobListArgsSchema(ma.Schema):
     )
 
 
-class JobSearchSchema(ma.Schema):
+class JobSearchSchema(BaseSchema):
     keywords = ma.fields.List(
         ma.fields.String(
-            validate=[validate.Length(min=1, max=100), validate.Regexp(r"\S", error="Must not be blank.")]
+            validate=[validate.Length(min=1, max=100), Pattern(r"\S", error="Must not be blank.")]
         ),
         required=True,
         validate=validate.Length(min=1, max=10),
+        metadata={"example": ["python", "postgresql"]},
     )
-    location = ma.fields.String(validate=validate.Length(max=100))
+    location = ma.fields.String(validate=validate.Length(max=100), metadata={"example": "Lisbon"})
     seniority = ma.fields.String(validate=validate.OneOf(SENIORITIES))
-    remote = ma.fields.Boolean()
-    page = ma.fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
-    page_size = ma.fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    remote = StrictBoolean()
+    page = StrictInteger(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    page_size = StrictInteger(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class JobSearchHitSchema(JobSchema):
     score = ma.fields.Float(dump_only=True, metadata={"description": "Relevance; higher is better"})
 
 
-class JobSearchResultSchema(ma.Schema):
+class JobSearchResultSchema(BaseSchema):
     results = ma.fields.List(ma.fields.Nested(JobSearchHitSchema), required=True)
     total = ma.fields.Integer(required=True)
     page = ma.fields.Integer(required=True)

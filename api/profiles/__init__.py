@@ -8,10 +8,11 @@ from typing import Any
 from flask import Response, jsonify
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from api.audit import audit
 from api.auth.tokens import current_user_id
+from api.blueprint import Blueprint
 from api.extensions import db
 from api.pagination import SelectPage
 from api.profiles.schemas import JsonResumeSchema, ProfileSchema, ProfileSummarySchema

@@ -8,6 +8,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import INCLUDE, validate
 
+from api.schemas import BaseSchema, Pattern
 from models.json_resume import LINKS, LOCATION, SECTIONS
 
 # JSON Resume's own date pattern: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -20,20 +21,20 @@ def text(max_length: int, **kwargs: Any) -> ma.fields.String:
 
 
 def date() -> ma.fields.String:
-    return ma.fields.String(validate=validate.Regexp(DATE_PATTERN, error="Use YYYY, YYYY-MM or YYYY-MM-DD."))
+    return ma.fields.String(validate=Pattern(DATE_PATTERN, error="Use YYYY, YYYY-MM or YYYY-MM-DD."))
 
 
 def strings(max_length: int, max_items: int = 100) -> ma.fields.List:
     return ma.fields.List(text(max_length), validate=validate.Length(max=max_items))
 
 
-class LinkSchema(ma.Schema):
+class LinkSchema(BaseSchema):
     network = text(100)
     username = text(200)
     url = text(2000)
 
 
-class ExperienceSchema(ma.Schema):
+class ExperienceSchema(BaseSchema):
     employer = text(300)
     title = text(300)
     location = text(300)
@@ -45,7 +46,7 @@ class ExperienceSchema(ma.Schema):
     highlights = strings(2000)
 
 
-class EducationSchema(ma.Schema):
+class EducationSchema(BaseSchema):
     institution = text(300)
     url = text(2000)
     area = text(300)
@@ -56,13 +57,13 @@ class EducationSchema(ma.Schema):
     courses = strings(300)
 
 
-class SkillSchema(ma.Schema):
+class SkillSchema(BaseSchema):
     name = text(200)
     level = text(100)
     keywords = strings(100)
 
 
-class ProjectSchema(ma.Schema):
+class ProjectSchema(BaseSchema):
     name = text(300)
     description = text(LONG_TEXT)
     highlights = strings(2000)
@@ -75,14 +76,14 @@ class ProjectSchema(ma.Schema):
     type = text(100)
 
 
-class CertificationSchema(ma.Schema):
+class CertificationSchema(BaseSchema):
     name = text(300)
     issuer = text(300)
     date = date()
     url = text(2000)
 
 
-class LanguageSchema(ma.Schema):
+class LanguageSchema(BaseSchema):
     language = text(100)
     fluency = text(100)
 
@@ -91,15 +92,17 @@ def items(schema: type[ma.Schema]) -> ma.fields.List:
     return ma.fields.List(ma.fields.Nested(schema), validate=validate.Length(max=200))
 
 
-class ProfileSchema(ma.Schema):
+class ProfileSchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
-    name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
-    label = text(200)
+    name = ma.fields.String(
+        required=True, validate=validate.Length(min=1, max=200), metadata={"example": "Ana Lima"}
+    )
+    label = text(200, metadata={"example": "Backend Engineer"})
     image = text(2000)
-    email = ma.fields.Email(validate=validate.Length(max=254))
-    phone = text(50)
+    email = ma.fields.Email(validate=validate.Length(max=254), metadata={"example": "ana.lima@example.com"})
+    phone = text(50, metadata={"example": "+351 912 345 678"})
     url = text(2000)
-    summary = text(LONG_TEXT)
+    summary = text(LONG_TEXT, metadata={"example": "Backend engineer who ships data pipelines."})
     address = text(500)
     postal_code = text(20)
     city = text(200)
@@ -117,7 +120,7 @@ class ProfileSchema(ma.Schema):
     updated_at = ma.fields.DateTime(dump_only=True)
 
 
-class ProfileSummarySchema(ma.Schema):
+class ProfileSummarySchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
     name = ma.fields.String(dump_only=True)
     label = ma.fields.String(dump_only=True)
@@ -128,7 +131,7 @@ class ProfileSummarySchema(ma.Schema):
 # JSON Resume: the same field rules under JSON Resume's key names, extension fields kept (lossless).
 
 
-class Extensible(ma.Schema):
+class Extensible(BaseSchema):
     class Meta:
         unknown = INCLUDE
 
@@ -138,6 +141,7 @@ def _renamed(source: type[ma.Schema], mapping: dict[str, str], name: str) -> typ
     fields = {json_key: copy.deepcopy(source._declared_fields[attr]) for json_key, attr in mapping.items()}
     for field in fields.values():
         field.required = False
+        field.metadata = {key: value for key, value in field.metadata.items() if key != "example"}
     return Extensible.from_dict(fields, name=name)
 
 

@@ -40,6 +40,24 @@ def test_register_login_and_me(client, db_session):
     assert stored.password_hash.startswith("$argon2id$")
 
 
+def test_token_answers_are_never_cached(client):
+    register(client, "cache@example.com")
+    answer = client.post("/api/v1/auth/login", json={"email": "cache@example.com", "password": TEST_PASSWORD})
+    assert answer.headers["Cache-Control"] == "no-store" and answer.headers["Pragma"] == "no-cache"
+    refreshed = client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": answer.get_json()["refresh_token"]}
+    )
+    assert refreshed.status_code == 200 and refreshed.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER", "BeArEr"])
+def test_the_bearer_scheme_is_case_insensitive(client, scheme):
+    register(client, "scheme@example.com")
+    token = login(client, "scheme@example.com")["access_token"]
+    response = client.get("/api/v1/auth/me", headers={"Authorization": f"{scheme} {token}"})
+    assert response.status_code == 200, response.get_json()
+
+
 def test_register_twice_is_409(client):
     register(client, "twice@example.com")
     again = client.post(

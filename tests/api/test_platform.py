@@ -20,6 +20,15 @@ def test_unknown_route_is_a_404_problem(client):
     )
 
 
+def test_every_answer_says_nosniff(client, auth):
+    for response in (
+        client.get("/healthz"),
+        client.get("/api/v1/profiles", headers=auth),
+        client.get("/nope"),
+    ):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
 def test_wrong_method_is_405_with_allow(client):
     response = client.delete("/api/v1/auth/login")
     assert response.status_code == 405

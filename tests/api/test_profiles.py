@@ -103,7 +103,7 @@ def test_crud(client, auth):
     assert patched["skills"] == profile["skills"]
 
     replaced = client.put(url, json={"name": "Ana Lima"}, headers=auth).get_json()
-    assert replaced["label"] is None
+    assert "label" not in replaced  # cleared: left out, never null (the contract says string)
     assert replaced["skills"] == [] and replaced["experiences"] == []
 
     assert client.delete(url, headers=auth).status_code == 204

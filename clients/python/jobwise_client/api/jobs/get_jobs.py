@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.get_jobs_scope import GetJobsScope
+from ...models.job import Job
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    scope: GetJobsScope | Unset = GetJobsScope.MINE,
+    page: int | Unset = 1,
+    page_size: int | Unset = 10,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_scope: str | Unset = UNSET
+    if not isinstance(scope, Unset):
+        json_scope = scope.value
+
+    params["scope"] = json_scope
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/jobs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Job]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Job.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Job]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    scope: GetJobsScope | Unset = GetJobsScope.MINE,
+    page: int | Unset = 1,
+    page_size: int | Unset = 10,
+) -> Response[Problem | list[Job]]:
+    """Saved postings (scope=mine, the default), public ones, or both; newest first.
+
+    Args:
+        scope (GetJobsScope | Unset):  Default: GetJobsScope.MINE.
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Job]]
+    """
+
+    kwargs = _get_kwargs(
+        scope=scope,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    scope: GetJobsScope | Unset = GetJobsScope.MINE,
+    page: int | Unset = 1,
+    page_size: int | Unset = 10,
+) -> Problem | list[Job] | None:
+    """Saved postings (scope=mine, the default), public ones, or both; newest first.
+
+    Args:
+        scope (GetJobsScope | Unset):  Default: GetJobsScope.MINE.
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Job]
+    """
+
+    return sync_detailed(
+        client=client,
+        scope=scope,
+        page=page,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    scope: GetJobsScope | Unset = GetJobsScope.MINE,
+    page: int | Unset = 1,
+    page_size: int | Unset = 10,
+) -> Response[Problem | list[Job]]:
+    """Saved postings (scope=mine, the default), public ones, or both; newest first.
+
+    Args:
+        scope (GetJobsScope | Unset):  Default: GetJobsScope.MINE.
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Job]]
+    """
+
+    kwargs = _get_kwargs(
+        scope=scope,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    scope: GetJobsScope | Unset = GetJobsScope.MINE,
+    page: int | Unset = 1,
+    page_size: int | Unset = 10,
+) -> Problem | list[Job] | None:
+    """Saved postings (scope=mine, the default), public ones, or both; newest first.
+
+    Args:
+        scope (GetJobsScope | Unset):  Default: GetJobsScope.MINE.
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Job]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            scope=scope,
+            page=page,
+            page_size=page_size,
+        )
+    ).parsed

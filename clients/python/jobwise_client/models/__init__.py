@@ -1,0 +1,139 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .certification import Certification
+from .document import Document
+from .education import Education
+from .experience import Experience
+from .generation import Generation
+from .generation_ats_report_type_0 import GenerationAtsReportType0
+from .generation_create import GenerationCreate
+from .generation_options import GenerationOptions
+from .generation_options_generator import GenerationOptionsGenerator
+from .generation_options_page_size import GenerationOptionsPageSize
+from .generation_options_template import GenerationOptionsTemplate
+from .generation_summary import GenerationSummary
+from .get_generation_document_format import GetGenerationDocumentFormat
+from .get_generation_document_kind import GetGenerationDocumentKind
+from .get_generations_status import GetGenerationsStatus
+from .get_jobs_scope import GetJobsScope
+from .health import Health
+from .health_checks import HealthChecks
+from .job import Job
+from .job_employment_type_type_1 import JobEmploymentTypeType1
+from .job_patch import JobPatch
+from .job_patch_employment_type_type_1 import JobPatchEmploymentTypeType1
+from .job_patch_salary_unit_type_1 import JobPatchSalaryUnitType1
+from .job_patch_seniority_type_1 import JobPatchSeniorityType1
+from .job_salary_unit_type_1 import JobSalaryUnitType1
+from .job_search import JobSearch
+from .job_search_hit import JobSearchHit
+from .job_search_hit_employment_type_type_1 import JobSearchHitEmploymentTypeType1
+from .job_search_hit_salary_unit_type_1 import JobSearchHitSalaryUnitType1
+from .job_search_hit_seniority_type_1 import JobSearchHitSeniorityType1
+from .job_search_result import JobSearchResult
+from .job_search_seniority import JobSearchSeniority
+from .job_seniority_type_1 import JobSeniorityType1
+from .json_resume import JsonResume
+from .json_resume_awards import JsonResumeAwards
+from .json_resume_basics import JsonResumeBasics
+from .json_resume_certificates import JsonResumeCertificates
+from .json_resume_education import JsonResumeEducation
+from .json_resume_interests import JsonResumeInterests
+from .json_resume_languages import JsonResumeLanguages
+from .json_resume_location import JsonResumeLocation
+from .json_resume_meta import JsonResumeMeta
+from .json_resume_profile import JsonResumeProfile
+from .json_resume_projects import JsonResumeProjects
+from .json_resume_publications import JsonResumePublications
+from .json_resume_references import JsonResumeReferences
+from .json_resume_skills import JsonResumeSkills
+from .json_resume_volunteer import JsonResumeVolunteer
+from .json_resume_work import JsonResumeWork
+from .language import Language
+from .link import Link
+from .login import Login
+from .pagination_metadata import PaginationMetadata
+from .post_job_import_json_body import PostJobImportJsonBody
+from .problem import Problem
+from .problem_errors import ProblemErrors
+from .profile import Profile
+from .profile_patch import ProfilePatch
+from .profile_summary import ProfileSummary
+from .project import Project
+from .refresh import Refresh
+from .register import Register
+from .skill import Skill
+from .stage import Stage
+from .stage_meta import StageMeta
+from .token import Token
+from .user import User
+
+__all__ = (
+    "Certification",
+    "Document",
+    "Education",
+    "Experience",
+    "Generation",
+    "GenerationAtsReportType0",
+    "GenerationCreate",
+    "GenerationOptions",
+    "GenerationOptionsGenerator",
+    "GenerationOptionsPageSize",
+    "GenerationOptionsTemplate",
+    "GenerationSummary",
+    "GetGenerationDocumentFormat",
+    "GetGenerationDocumentKind",
+    "GetGenerationsStatus",
+    "GetJobsScope",
+    "Health",
+    "HealthChecks",
+    "Job",
+    "JobEmploymentTypeType1",
+    "JobPatch",
+    "JobPatchEmploymentTypeType1",
+    "JobPatchSalaryUnitType1",
+    "JobPatchSeniorityType1",
+    "JobSalaryUnitType1",
+    "JobSearch",
+    "JobSearchHit",
+    "JobSearchHitEmploymentTypeType1",
+    "JobSearchHitSalaryUnitType1",
+    "JobSearchHitSeniorityType1",
+    "JobSearchResult",
+    "JobSearchSeniority",
+    "JobSeniorityType1",
+    "JsonResume",
+    "JsonResumeAwards",
+    "JsonResumeBasics",
+    "JsonResumeCertificates",
+    "JsonResumeEducation",
+    "JsonResumeInterests",
+    "JsonResumeLanguages",
+    "JsonResumeLocation",
+    "JsonResumeMeta",
+    "JsonResumeProfile",
+    "JsonResumeProjects",
+    "JsonResumePublications",
+    "JsonResumeReferences",
+    "JsonResumeSkills",
+    "JsonResumeVolunteer",
+    "JsonResumeWork",
+    "Language",
+    "Link",
+    "Login",
+    "PaginationMetadata",
+    "PostJobImportJsonBody",
+    "Problem",
+    "ProblemErrors",
+    "Profile",
+    "ProfilePatch",
+    "ProfileSummary",
+    "Project",
+    "Refresh",
+    "Register",
+    "Skill",
+    "Stage",
+    "StageMeta",
+    "Token",
+    "User",
+)
