@@ -33,6 +33,18 @@ def test_crud(client, auth):
     assert client.get(url, headers=auth).status_code == 404
 
 
+def test_a_salary_range_upside_down_is_a_422_and_nothing_changes(client, auth, db_session):
+    body = {**POSTING, "salary_min": 90000, "salary_max": 60000, "salary_currency": "EUR"}
+    response = client.post("/api/v1/jobs", json=body, headers=auth)
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"salary_min": ["Must not exceed salary_max."]}
+    job = create(client, auth)
+    replaced = client.put(f"/api/v1/jobs/{job['id']}", json=body, headers=auth)
+    assert replaced.status_code == 422
+    assert db_session.scalar(select(func.count()).select_from(Job)) == 1
+    assert client.get(f"/api/v1/jobs/{job['id']}", headers=auth).get_json()["salary_min"] is None
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
