@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from celery import chain
 
@@ -76,8 +77,9 @@ class QueueProbe:
     it, so a lost message is re-published once its queue has drained. Unreachable: it may hold it.
     """
 
-    def __init__(self, scan_limit: int = 20000) -> None:
+    def __init__(self, scan_limit: int = 20000, queue_for: Callable[..., str] | None = None) -> None:
         self.scan_limit = scan_limit
+        self.queue_for = queue_for or queue_of
         self._seen: dict[str, bytes | int | None] = {}
 
     def _read(self, queue: str) -> bytes | int | None:
@@ -104,7 +106,7 @@ class QueueProbe:
                 channel.close()
 
     def __call__(self, generation_id: uuid.UUID, stage: str, llm: bool) -> bool:
-        contents = self._read(queue_of(stage, llm=llm))
+        contents = self._read(self.queue_for(stage, llm=llm))
         if contents is None or isinstance(contents, int):
             return contents != 0
         return str(generation_id).encode() in contents

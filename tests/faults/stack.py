@@ -118,6 +118,7 @@ class Stack:
         self.restarts: dict[str, int] = {}
         self._supervising = threading.Event()
         self._supervisor: threading.Thread | None = None
+        self._lock = threading.Lock()
         self.engine: Any = None
 
     # --- processes ---------------------------------------------------------------------------------------
@@ -161,11 +162,12 @@ class Stack:
     def _supervise(self) -> None:
         """Restart a worker or beat that exited (what a platform's process manager does)."""
         while self._supervising.is_set():
-            for name in ("worker_llm", "worker_cpu", "beat"):
-                process = self.processes.get(name)
-                if process is not None and process.poll() is not None and self._supervising.is_set():
-                    self.restarts[name] = self.restarts.get(name, 0) + 1
-                    self.start_process(name)
+            with self._lock:
+                for name in ("worker_llm", "worker_cpu", "beat"):
+                    process = self.processes.get(name)
+                    if process is not None and process.poll() is not None and self._supervising.is_set():
+                        self.restarts[name] = self.restarts.get(name, 0) + 1
+                        self.start_process(name)
             time.sleep(0.5)
 
     def wait_for_redis(self, timeout_s: float = 30) -> None:
@@ -226,12 +228,11 @@ class Stack:
 
     def kill_llm_worker(self) -> None:
         """SIGKILL the LLM worker's main process (its threads die with it) and start a new one."""
-        old = self.processes["worker_llm"]
-        self._supervising.clear()  # this fault restarts it itself
-        os.kill(old.pid, signal.SIGKILL)
-        old.wait(timeout=10)
-        self.start_process("worker_llm")
-        self._supervising.set()
+        with self._lock:  # this fault restarts it itself, not the supervisor
+            old = self.processes["worker_llm"]
+            os.kill(old.pid, signal.SIGKILL)
+            old.wait(timeout=10)
+            self.start_process("worker_llm")
 
     def restart_redis(self, down_s: float = 3) -> None:
         """Kill Redis and start it again, empty, ``down_s`` later: every queued message is lost."""
