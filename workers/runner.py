@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import socket
 import threading
@@ -87,7 +88,10 @@ class Heartbeat:
         self.generation_id, self.stage, self.owner = generation_id, stage, owner
         self.lost = False  # the lease went to another worker: this run's result will not be stored
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"heartbeat-{stage}", daemon=True)
+        context = contextvars.copy_context()  # the stage's log fields (generation id, stage, attempt)
+        self._thread = threading.Thread(
+            target=context.run, args=(self._run,), name=f"heartbeat-{stage}", daemon=True
+        )
 
     def __enter__(self) -> Heartbeat:
         self._thread.start()
