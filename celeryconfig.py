@@ -4,6 +4,8 @@ With no broker configured (no CELERY_BROKER_URL) tasks run eagerly, in process: 
 on SQLite. Redis (redis://) and RabbitMQ (amqp://) both work as brokers.
 """
 
+from kombu import Queue
+
 from settings import settings
 
 # Queues, named only here. LLM-bound stages wait on the network: many at once on a threads pool.
@@ -14,7 +16,20 @@ CPU_QUEUE = f"{settings.jobwise_queue_prefix}cpu"
 broker_url = settings.broker_url
 task_always_eager = broker_url == "memory://"
 broker_connection_retry_on_startup = True
-broker_transport_options = {"visibility_timeout": settings.celery_visibility_timeout}
+broker_transport_options: dict[str, object] = {"visibility_timeout": settings.celery_visibility_timeout}
+if broker_url.startswith("amqp") or broker_url.startswith("pyamqp"):
+    if settings.jobwise_confirm_publish:
+        # A publish returns once RabbitMQ has taken responsibility for the message (publisher confirms).
+        broker_transport_options["confirm_publish"] = True
+    if settings.jobwise_quorum_queues:
+        # Replicated queues that survive a node restart (Celery >= 5.5). They refuse global QoS: the worker
+        # detects them and sets the prefetch per consumer. Countdowns (retry backoff) use RabbitMQ's native
+        # delayed delivery, which Celery sets up for quorum queues.
+        task_queues = [
+            Queue(name, routing_key=name, queue_arguments={"x-queue-type": "quorum"})
+            for name in (LLM_QUEUE, CPU_QUEUE)
+        ]
+        worker_detect_quorum_queues = True
 
 task_serializer = "json"
 accept_content = ["json"]
@@ -34,14 +49,17 @@ task_routes = {
     "jobwise.generate_documents": {"queue": LLM_QUEUE},
     "jobwise.validate_quality": {"queue": CPU_QUEUE},
     "jobwise.export_documents": {"queue": CPU_QUEUE},
-    "jobwise.sweep_stuck_generations": {"queue": CPU_QUEUE},
+    # The sweeper waits on the database, not the CPU: on the threads pool, never behind PDF rendering.
+    "jobwise.sweep_stuck_generations": {"queue": LLM_QUEUE},
 }
 
-# The sweeper re-enqueues generations whose worker went silent (a killed worker's message is otherwise
-# not redelivered until the visibility timeout) and fails them after the last attempt.
+# The sweeper re-enqueues stages whose worker stopped beating (a killed worker's message is otherwise not
+# redelivered until the visibility timeout), re-publishes lost messages, and fails a generation after the
+# last attempt. A sweep nobody ran within one interval expires: the next one does the same work.
 beat_schedule = {
     "sweep-stuck-generations": {
         "task": "jobwise.sweep_stuck_generations",
         "schedule": settings.jobwise_sweep_interval_s,
+        "options": {"expires": settings.jobwise_sweep_interval_s},
     },
 }

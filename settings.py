@@ -105,13 +105,20 @@ class Settings(BaseSettings):
     jobwise_default_generator: Generator = "offline"
     jobwise_llm_config: str = ""  # path of the litellm Router YAML
     jobwise_ats_target: float = 0.85
-    # A stage silent for longer than its timeout is presumed lost with its worker and enqueued again, at
-    # most max_enqueues times in all; then the generation fails with the reason.
-    jobwise_llm_stage_timeout_s: float = 600.0
-    jobwise_cpu_stage_timeout_s: float = 300.0
-    jobwise_queued_timeout_s: float = 900.0
+    # Liveness: a worker beats its stage every heartbeat_s while the stage runs; the sweeper (every
+    # sweep_interval_s) re-enqueues a stage silent for liveness_s, and re-publishes a stage published but
+    # not received within undelivered_s when the broker holds no message for it. At most max_enqueues
+    # re-enqueues in all; then the generation fails with the reason.
+    jobwise_heartbeat_s: float = Field(10.0, gt=0)
+    jobwise_liveness_s: float = Field(60.0, gt=0)
+    jobwise_undelivered_s: float = Field(60.0, gt=0)
     jobwise_max_enqueues: int = 3
-    jobwise_sweep_interval_s: float = 60.0
+    jobwise_sweep_interval_s: float = Field(15.0, gt=0)
+
+    # RabbitMQ in production: quorum queues (replicated, survive a node restart) and publisher confirms
+    # (a publish returns once the broker has the message). Both off by default; ignored on Redis.
+    jobwise_quorum_queues: bool = False
+    jobwise_confirm_publish: bool = False
 
     # Operations
     worker_metrics_port: int = 0

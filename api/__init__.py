@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import swagger_ui_bundle
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, g, request
+from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.config import Config
-from api.errors import log_unhandled_error
+from api.errors import log_unhandled_error, register_outage_handlers
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class JobWiseFlask(Flask):
@@ -19,6 +22,19 @@ class JobWiseFlask(Flask):
         """One structured log line per unhandled error, without messages or SQL parameters; this replaces
         Flask's plain-text traceback (which repeated it, parameters included)."""
         log_unhandled_error(exc_info[1])
+
+    def dispatch_request(self) -> Any:
+        """An idempotent read that met a connection the database had dropped (a restart, a terminated
+        backend) runs once more on a fresh one; pool pre-ping covers connections dropped while idle."""
+        try:
+            return super().dispatch_request()
+        except DBAPIError as error:
+            if request.method not in SAFE_METHODS or not error.connection_invalidated:
+                raise
+            session = g.pop("db_session", None)
+            if session is not None:
+                session.close()
+            return super().dispatch_request()
 
 
 def _swagger_assets() -> Blueprint:
@@ -58,5 +74,6 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(_swagger_assets())
     for module in (health, auth, profiles, jobs, generations):
         api.register_blueprint(module.blp)
+    register_outage_handlers(app)
     register_cli(app)
     return app

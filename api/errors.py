@@ -195,3 +195,52 @@ class ProblemApi(Api):
             errors=flatten_errors(_strip_location(errors)) if errors else None,
             headers=headers,
         )
+
+
+# A dependency that is down answers 503 with Retry-After, never 500: the request was fine, the service is
+# briefly not. What is down is named (database, redis, broker), never the error's message.
+OUTAGE_RETRY_AFTER_S = "5"
+
+
+def outage_of(error: BaseException) -> str | None:
+    """The dependency an error says is unreachable, or None for any other error."""
+    import kombu.exceptions
+    import redis.exceptions
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(error, OperationalError | InterfaceError):
+        return "database"
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return "database"
+    if isinstance(error, redis.exceptions.ConnectionError | redis.exceptions.TimeoutError):
+        return "redis"
+    if isinstance(error, kombu.exceptions.OperationalError | ConnectionError):
+        return "broker"
+    return None
+
+
+def outage_problem(dependency: str) -> Response:
+    log.warning("dependency_unavailable", dependency=dependency)
+    return problem(
+        503,
+        f"The {dependency} is unavailable for a moment; try again shortly.",
+        title="Service Unavailable",
+        headers={"Retry-After": OUTAGE_RETRY_AFTER_S},
+    )
+
+
+def register_outage_handlers(app: Any) -> None:
+    """503 problem+json for a database, Redis or broker outage that reaches a view."""
+    import kombu.exceptions
+    import redis.exceptions
+    from sqlalchemy.exc import DBAPIError
+
+    def handle(error: Exception) -> Response:
+        dependency = outage_of(error)
+        if dependency is None:
+            raise error  # not an outage: Flask's own handling (a 500, logged without its message)
+        return outage_problem(dependency)
+
+    for kind in (DBAPIError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+                 kombu.exceptions.OperationalError, ConnectionError):  # fmt: skip
+        app.register_error_handler(kind, handle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import kombu
 import marshmallow as ma
 import redis
 import structlog
@@ -60,6 +61,15 @@ def _check_redis() -> str:
     return "ok"
 
 
+def _check_broker() -> str:
+    url = current_app.config["CELERY_BROKER_URL"]
+    if not url:
+        return "not configured"
+    with kombu.Connection(url, connect_timeout=2, transport_options={"socket_timeout": 2}) as connection:
+        connection.ensure_connection(max_retries=1, timeout=2)
+    return "ok"
+
+
 @blp.route("/readyz")
 class Ready(MethodView):
     decorators = (limiter.exempt,)
@@ -68,9 +78,12 @@ class Ready(MethodView):
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, description="A dependency is unreachable")
     def get(self) -> dict[str, Any] | Response:
-        """The database and Redis answer."""
+        """The database, Redis and the broker answer; 503 naming what is down."""
         checks: dict[str, str] = {}
-        for name, check in (("database", _check_database), ("redis", _check_redis)):
+        dependencies = [("database", _check_database), ("redis", _check_redis)]
+        if current_app.config["CELERY_BROKER_URL"]:
+            dependencies.append(("broker", _check_broker))
+        for name, check in dependencies:
             try:
                 checks[name] = check()
             except Exception as exc:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Float,
@@ -16,6 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     select,
+    update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
 
@@ -97,6 +98,13 @@ class GenerationStage(IdMixin, Base):
     error: Mapped[str | None] = mapped_column(Text)
     # Model, prompt version, tokens, cost, cache hits, fallbacks: whatever the stage reports about itself.
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Liveness. ``owner`` is the lease of the worker running the stage (one at a time); it beats
+    # ``heartbeat_at`` while it runs. ``enqueued_at`` is when a message for the stage was published (None:
+    # not, or publishing failed), ``received_at`` when a worker took it.
+    owner: Mapped[str | None] = mapped_column(String(200))
+    heartbeat_at: Mapped[datetime | None]
+    enqueued_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]
 
     generation: Mapped[Generation] = relationship(back_populates="stages")
 
@@ -138,6 +146,7 @@ def new_generation(
     """A queued generation with one pending row per stage."""
     generation = Generation(owner_id=owner_id, profile_id=profile_id, job_id=job_id, **fields)
     generation.stages = [GenerationStage(name=name, position=i) for i, name in enumerate(STAGES)]
+    generation.stages[0].enqueued_at = utcnow()  # published right after the commit (mark_unpublished if not)
     session.add(generation)
     session.flush()
     return generation
@@ -153,55 +162,137 @@ def _stage(generation: Generation, name: str) -> GenerationStage:
     return next(stage for stage in generation.stages if stage.name == name)
 
 
-def start_stage(session: Session, generation_id: uuid.UUID, name: str) -> Generation | None:
-    """Mark ``name`` running (one more attempt); None when the generation is final and must not run."""
+def claim_stage(
+    session: Session,
+    generation_id: uuid.UUID,
+    name: str,
+    owner: str,
+    now: datetime | None = None,
+    liveness_s: float = 60.0,
+) -> Generation | None:
+    """Take the lease on stage ``name`` for ``owner`` and mark it running (one more attempt).
+
+    None when the generation is final, or when another owner holds a live lease (its heartbeat is younger
+    than ``liveness_s``): two copies of a stage never run at once. The generation row is locked, so two
+    claims are serialized (compare-and-swap on the stage's owner).
+    """
     generation = _unfinished(session, generation_id)
     if generation is None:
         return None
-    now = utcnow()
+    now = now or utcnow()
     stage = _stage(generation, name)
+    held = stage.status == STAGE_RUNNING and stage.owner not in (None, owner)
+    if held and stage.heartbeat_at is not None and now - stage.heartbeat_at < timedelta(seconds=liveness_s):
+        return None
     stage.status, stage.started_at, stage.finished_at, stage.error = STAGE_RUNNING, now, None, None
+    stage.owner, stage.heartbeat_at, stage.received_at = owner, now, now
     stage.attempts += 1
     generation.status, generation.current_stage, generation.heartbeat_at = RUNNING, name, now
     generation.started_at = generation.started_at or now
     return generation
 
 
+def start_stage(session: Session, generation_id: uuid.UUID, name: str) -> Generation | None:
+    """Mark ``name`` running (one more attempt) with a lease of its own; None when the generation is final."""
+    return claim_stage(session, generation_id, name, owner=f"start:{uuid.uuid4().hex}", liveness_s=0)
+
+
+def beat(
+    session: Session, generation_id: uuid.UUID, name: str, owner: str, now: datetime | None = None
+) -> bool:
+    """A sign of life from the owner of a running stage; False when it has lost the lease (or it ended)."""
+    now = now or utcnow()
+    held = session.execute(
+        update(GenerationStage)
+        .where(
+            GenerationStage.generation_id == generation_id,
+            GenerationStage.name == name,
+            GenerationStage.owner == owner,
+            GenerationStage.status == STAGE_RUNNING,
+        )
+        .values(heartbeat_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if held:
+        session.execute(
+            update(Generation)
+            .where(Generation.id == generation_id, Generation.status == RUNNING)
+            .values(heartbeat_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    return bool(held)
+
+
 def complete_stage(
-    session: Session, generation_id: uuid.UUID, name: str, output: dict[str, Any], meta: dict[str, Any]
+    session: Session,
+    generation_id: uuid.UUID,
+    name: str,
+    output: dict[str, Any],
+    meta: dict[str, Any],
+    *,
+    owner: str | None = None,
+    now: datetime | None = None,
+    next_published: bool = True,
 ) -> Generation | None:
-    """Store a stage's result (overwriting an earlier run's) and advance progress; the last stage ends it."""
+    """Store a stage's result (overwriting an earlier run's) and advance progress; the last stage ends it.
+
+    With ``owner``, only the lease holder completes: None when the lease was taken over (the sweeper gave
+    the stage to another worker). ``next_published`` records that the next stage's message is being sent.
+    """
     generation = _unfinished(session, generation_id)
     if generation is None:
         return None
-    now = utcnow()
+    now = now or utcnow()
     stage = _stage(generation, name)
+    if owner is not None and stage.owner != owner:
+        return None
     stage.status, stage.finished_at, stage.output, stage.meta = STAGE_SUCCEEDED, now, output, meta
     stage.duration_s = round((now - stage.started_at).total_seconds(), 3) if stage.started_at else None
+    stage.heartbeat_at = now
     done = sum(s.status == STAGE_SUCCEEDED for s in generation.stages)
     generation.progress = round(done / len(STAGES), 3)
     generation.heartbeat_at = now
     if done == len(STAGES):
         generation.status, generation.finished_at, generation.current_stage = SUCCEEDED, now, None
+    elif next_published and stage.position + 1 < len(STAGES):
+        following = generation.stages[stage.position + 1]
+        if following.status != STAGE_RUNNING:
+            following.enqueued_at, following.received_at = now, None
     return generation
 
 
-def note_stage_error(session: Session, generation_id: uuid.UUID, name: str, error: str) -> None:
-    """Record a transient error on a stage that will be retried."""
+def note_stage_error(
+    session: Session, generation_id: uuid.UUID, name: str, error: str, *, owner: str | None = None
+) -> None:
+    """Record a transient error on a stage that will be retried; ``owner`` gives up its lease, so the
+    retry (another delivery) can claim the stage."""
     generation = _unfinished(session, generation_id)
     if generation is not None:
-        _stage(generation, name).error = error
+        stage = _stage(generation, name)
+        stage.error = error
+        if owner is not None and stage.owner == owner:
+            stage.owner = None
         generation.heartbeat_at = utcnow()
 
 
-def fail_generation(session: Session, generation_id: uuid.UUID, stage_name: str | None, reason: str) -> bool:
-    """End a generation as failed, naming the stage and the reason; False if it had already ended."""
+def fail_generation(
+    session: Session,
+    generation_id: uuid.UUID,
+    stage_name: str | None,
+    reason: str,
+    *,
+    owner: str | None = None,
+) -> bool:
+    """End a generation as failed, naming the stage and the reason; False if it had already ended, or when
+    ``owner`` is given and no longer holds the stage's lease."""
     generation = _unfinished(session, generation_id)
     if generation is None:
         return False
     now = utcnow()
     if stage_name:
         stage = _stage(generation, stage_name)
+        if owner is not None and stage.owner not in (None, owner):  # another worker holds the stage now
+            return False
         stage.status, stage.finished_at, stage.error = STAGE_FAILED, now, reason
     generation.status, generation.failed_stage, generation.error = FAILED, stage_name, reason
     generation.finished_at = generation.heartbeat_at = now
@@ -235,6 +326,68 @@ def silent_generations(session: Session, cutoff: datetime, limit: int = 100) -> 
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
+    )
+
+
+SILENT, UNDELIVERED, UNPUBLISHED = "silent", "undelivered", "unpublished"
+
+
+class Stalled(NamedTuple):
+    generation: Generation
+    stage: str
+    kind: str  # SILENT: its worker stopped beating; UNDELIVERED: published, never received; UNPUBLISHED
+    idle_s: float  # how long without a sign of life (or since it was published)
+
+
+def stalled_stages(
+    session: Session, now: datetime, liveness_s: float, undelivered_s: float, limit: int = 200
+) -> list[Stalled]:
+    """The current stage of each unfinished generation that needs the sweeper, generations locked (skip
+    locked): running with no heartbeat for ``liveness_s``; published ``undelivered_s`` ago and never
+    received (the caller checks the broker still has no message for it); or never published. A running
+    stage that beats, however long it takes, is never stalled."""
+    candidates = session.scalars(
+        select(Generation)
+        .where(Generation.status.in_((QUEUED, RUNNING)))
+        .order_by(Generation.heartbeat_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Generation)
+    )
+    stalled = []
+    for generation in candidates:
+        stage = next((s for s in generation.stages if s.status != STAGE_SUCCEEDED), None)
+        if stage is None:
+            continue
+        if stage.status == STAGE_RUNNING:
+            idle = (now - generation.heartbeat_at).total_seconds()
+            if idle >= liveness_s:
+                stalled.append(Stalled(generation, stage.name, SILENT, idle))
+        elif stage.enqueued_at is None:
+            stalled.append(Stalled(generation, stage.name, UNPUBLISHED, 0.0))
+        elif stage.received_at is None or stage.received_at < stage.enqueued_at:
+            idle = (now - stage.enqueued_at).total_seconds()
+            if idle >= undelivered_s:
+                stalled.append(Stalled(generation, stage.name, UNDELIVERED, idle))
+    return stalled
+
+
+def release_for_retry(session: Session, generation: Generation, name: str, now: datetime) -> None:
+    """Take the lease back from a lost worker and count one more enqueue; the caller publishes the stage
+    after the commit. A worker that was only late finds its lease gone and cannot complete."""
+    stage = _stage(generation, name)
+    stage.status, stage.owner, stage.enqueued_at, stage.received_at = STAGE_PENDING, None, now, None
+    generation.enqueue_count += 1
+    generation.heartbeat_at = now
+
+
+def mark_unpublished(session: Session, generation_id: uuid.UUID, name: str = STAGES[0]) -> None:
+    """Publishing stage ``name`` failed (broker down): the sweeper publishes it on its next run."""
+    session.execute(
+        update(GenerationStage)
+        .where(GenerationStage.generation_id == generation_id, GenerationStage.name == name)
+        .where(GenerationStage.status != STAGE_RUNNING)
+        .values(enqueued_at=None)
+        .execution_options(synchronize_session=False)
     )
 
 

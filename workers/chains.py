@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from celery import chain
 
-from celeryconfig import CPU_QUEUE, LLM_QUEUE
+from celeryconfig import CPU_QUEUE, LLM_QUEUE, task_routes
 from models.generation import STAGES, fail_generation
 from models.session import SessionLocal
 from workers.celery_app import celery_app
@@ -58,3 +59,54 @@ def queue_depths() -> dict[str, int]:
             finally:
                 channel.close()
     return depths
+
+
+def queue_of(stage: str, *, llm: bool = False) -> str:
+    """The queue a stage's message goes to (an LLM generation validates on the LLM queue)."""
+    if llm and stage == "validate_quality":
+        return LLM_QUEUE
+    return task_routes[f"jobwise.{stage}"]["queue"]
+
+
+class QueueProbe:
+    """Whether the broker may still hold a stage's message, read once per queue per sweep.
+
+    Redis: the queue is a list, and each message names its argument (the generation id) in plain text in
+    its headers, so the waiting messages are searched (the first ``scan_limit``; a longer queue counts as
+    holding it). RabbitMQ cannot be read without consuming: a queue holding any message counts as holding
+    it, so a lost message is re-published once its queue has drained. Unreachable: it may hold it.
+    """
+
+    def __init__(self, scan_limit: int = 20000, queue_for: Callable[..., str] | None = None) -> None:
+        self.scan_limit = scan_limit
+        self.queue_for = queue_for or queue_of
+        self._seen: dict[str, bytes | int | None] = {}
+
+    def _read(self, queue: str) -> bytes | int | None:
+        if queue not in self._seen:
+            try:
+                self._seen[queue] = self._contents(queue)
+            except Exception:  # cannot look: assume it waits, re-publish at a later sweep
+                self._seen[queue] = None
+        return self._seen[queue]
+
+    def _contents(self, queue: str) -> bytes | int:
+        with celery_app.connection_for_read() as connection:
+            if connection.transport_cls in ("redis", "rediss") or connection.transport.driver_type == "redis":
+                client = connection.default_channel.client
+                if client.llen(queue) > self.scan_limit:
+                    return -1
+                return b"\n".join(client.lrange(queue, 0, -1))
+            channel = connection.channel()
+            try:
+                return channel.queue_declare(queue=queue, passive=True).message_count
+            except connection.channel_errors:
+                return 0
+            finally:
+                channel.close()
+
+    def __call__(self, generation_id: uuid.UUID, stage: str, llm: bool) -> bool:
+        contents = self._read(self.queue_for(stage, llm=llm))
+        if contents is None or isinstance(contents, int):
+            return contents != 0
+        return str(generation_id).encode() in contents

@@ -6,9 +6,10 @@ import dataclasses
 import hashlib
 from datetime import UTC, datetime
 
+import structlog
 from sqlalchemy.orm import Session
 
-from models.generation import STAGES, Generation, replace_documents
+from models.generation import STAGES, Generation, mark_unpublished, replace_documents
 from models.session import SessionLocal
 from pipeline.document_generator import Documents, generate_documents
 from pipeline.job_analyzer import analyze_job, cache_key
@@ -36,6 +37,7 @@ from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
 from workers.sweeper import sweep
 
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
+log = structlog.get_logger("jobwise.sweeper")
 
 
 # 1. Job Analyzer
@@ -155,12 +157,21 @@ def export_documents_task(self, generation_id: str) -> str:
 
 @celery_app.task(name="jobwise.sweep_stuck_generations", ignore_result=True)
 def sweep_stuck_generations_task() -> int:
-    """Re-enqueue generations whose worker went silent; fail those out of attempts."""
-    from workers.chains import enqueue_generation
+    """Re-enqueue stages whose worker went silent or whose message was lost; fail those out of attempts."""
+    from workers.chains import QueueProbe, enqueue_generation
 
     ensure_database()
     with SessionLocal.begin() as session:
-        requeue = sweep(session, datetime.now(UTC), settings)
+        requeue = sweep(session, datetime.now(UTC), settings, QueueProbe())
+    published = 0
     for generation_id, stage, llm in requeue:
-        enqueue_generation(generation_id, from_stage=stage, llm=llm)
-    return len(requeue)
+        try:
+            enqueue_generation(generation_id, from_stage=stage, llm=llm)
+            published += 1
+        except Exception as exc:  # the broker is down: the next sweep publishes it
+            log.warning(
+                "sweeper_publish_failed", generation_id=str(generation_id), error_type=type(exc).__name__
+            )
+            with SessionLocal.begin() as session:
+                mark_unpublished(session, generation_id, stage)
+    return published

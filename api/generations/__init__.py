@@ -95,7 +95,7 @@ class Generations(MethodView):
             abort(422, message="This Idempotency-Key was already used with a different request.")
         db.session.commit()
         if created:
-            publish(generation)
+            publish(db.session, generation)
             db.session.refresh(generation)
         location = url_for("generations.GenerationById", generation_id=generation.id)
         return generation, 202, {"Location": location, "Retry-After": POLL_AFTER_S}

@@ -13,7 +13,13 @@ import structlog
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models.generation import Generation, find_by_idempotency_key, get_owned_generation, new_generation
+from models.generation import (
+    Generation,
+    find_by_idempotency_key,
+    get_owned_generation,
+    mark_unpublished,
+    new_generation,
+)
 from models.job import get_visible_job
 from models.profile import get_owned_profile
 from workers.chains import enqueue_generation
@@ -76,13 +82,20 @@ def _same_request(generation: Generation | None, fingerprint: str) -> Generation
     return generation
 
 
-def publish(generation: Generation) -> None:
+def publish(session: Session, generation: Generation) -> None:
     """Enqueue a committed generation. If the broker is down it stays queued and the sweeper sends it."""
     generation_id = generation.id
     try:
         enqueue_generation(generation_id, llm=generation.options.get("generator") == "llm")
-    except Exception:
-        log.exception("enqueue_failed", generation_id=str(generation_id))
+    except Exception as exc:  # the request is accepted; the sweeper publishes it
+        log.warning("enqueue_failed", generation_id=str(generation_id), error_type=type(exc).__name__)
+        try:
+            with session.begin_nested():
+                mark_unpublished(session, generation_id)
+            session.commit()
+        except Exception as db_exc:  # then the sweeper re-publishes it as undelivered
+            session.rollback()
+            log.warning("mark_unpublished_failed", error_type=type(db_exc).__name__)
 
 
 def wait_for_change(

@@ -337,8 +337,8 @@ def test_a_worker_killed_mid_call_is_swept_and_another_worker_finishes(
 
     fake.latency["fake-primary"] = 0
     time.sleep(1.1)
-    short = Settings.from_env({"DATABASE_URL": database_url, "JOBWISE_LLM_STAGE_TIMEOUT_S": "1",
-                            "JOBWISE_CPU_STAGE_TIMEOUT_S": "1", "JOBWISE_QUEUED_TIMEOUT_S": "1"})  # fmt: skip
+    short = Settings.from_env({"DATABASE_URL": database_url, "JOBWISE_LIVENESS_S": "1",
+                            "JOBWISE_UNDELIVERED_S": "1"})  # fmt: skip
     with SessionLocal.begin() as session:
         requeue = sweep(session, datetime.now(UTC), short)
     assert (generation_id, "analyze_job", True) in requeue

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 from celery import Celery, chain
+from kombu import Queue
 
 from celeryconfig import LLM_QUEUE, task_routes
 from models.generation import STAGES
@@ -38,8 +39,8 @@ def rabbitmq_up() -> bool:
         return False
 
 
-@pytest.fixture
-def rabbit_worker(database_url: str, tmp_path: Path):
+@pytest.fixture(params=[False, True], ids=["classic", "quorum"])
+def rabbit_worker(request, database_url: str, tmp_path: Path):
     if not rabbitmq_up():
         if os.environ.get("CI"):
             pytest.fail(f"RabbitMQ is not reachable at {AMQP_URL}")
@@ -47,13 +48,16 @@ def rabbit_worker(database_url: str, tmp_path: Path):
     configure(database_url)
     prefix = f"rabbit-{uuid.uuid4().hex[:8]}-"
     env = {**os.environ, "JOBWISE_QUEUE_PREFIX": prefix, "DATABASE_URL": database_url,
-           "CELERY_BROKER_URL": AMQP_URL, "REDIS_URL": REDIS_URL}  # fmt: skip
+           "CELERY_BROKER_URL": AMQP_URL, "REDIS_URL": REDIS_URL,
+           # the production setup: replicated quorum queues and publisher confirms
+           "JOBWISE_QUORUM_QUEUES": str(request.param).lower(),
+           "JOBWISE_CONFIRM_PUBLISH": str(request.param).lower()}  # fmt: skip
     command = [sys.executable, "-m", "celery", "-A", "workers.celery_app:celery_app", "worker",
                "--pool", "threads", "--concurrency", "2", "--queues", f"{prefix}llm,{prefix}cpu",
                "--hostname", f"{prefix}@%h", "--without-gossip", "--without-mingle"]  # fmt: skip
     log = tmp_path / "worker.log"
     worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    yield prefix
+    yield prefix, request.param
     worker.terminate()  # only the process this test started
     try:
         worker.wait(timeout=30)
@@ -68,9 +72,14 @@ def rabbit_worker(database_url: str, tmp_path: Path):
 
 
 def test_a_generation_runs_on_rabbitmq(rabbit_worker):
-    prefix = rabbit_worker
+    prefix, quorum = rabbit_worker
     publisher = Celery("jobwise-rabbit-test", broker=AMQP_URL)
     publisher.conf.update(task_serializer="json", accept_content=["json"])
+    if quorum:  # declared as the workers declare them (RabbitMQ refuses a redeclaration with other arguments)
+        arguments = {"x-queue-type": "quorum"}
+        names = (f"{prefix}llm", f"{prefix}cpu")
+        publisher.conf.task_queues = [Queue(n, routing_key=n, queue_arguments=arguments) for n in names]
+        publisher.conf.broker_transport_options = {"confirm_publish": True}
 
     def queue_of(stage: str) -> str:
         return f"{prefix}{'llm' if task_routes[f'jobwise.{stage}']['queue'] == LLM_QUEUE else 'cpu'}"
@@ -83,3 +92,8 @@ def test_a_generation_runs_on_rabbitmq(rabbit_worker):
     done = wait_for_status(generation_id, {"succeeded", "failed"}, timeout_s=120)
     assert done.status == "succeeded", done.error
     assert [s.attempts for s in done.stages] == [1] * len(STAGES)
+    if quorum:  # the queue really is a quorum queue: declaring it classic is refused
+        with publisher.connection_for_write() as connection:
+            channel = connection.channel()
+            with pytest.raises(connection.channel_errors, match="x-queue-type"):
+                channel.queue_declare(queue=f"{prefix}llm", durable=True, auto_delete=False)
