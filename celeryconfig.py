@@ -35,6 +35,9 @@ task_routes = {
     "jobwise.validate_quality": {"queue": CPU_QUEUE},
     "jobwise.export_documents": {"queue": CPU_QUEUE},
     "jobwise.sweep_stuck_generations": {"queue": CPU_QUEUE},
+    # Webhook deliveries wait on the network: the threads pool.
+    "jobwise.deliver_webhook": {"queue": LLM_QUEUE},
+    "jobwise.dispatch_webhooks": {"queue": LLM_QUEUE},
 }
 
 # The sweeper re-enqueues generations whose worker went silent (a killed worker's message is otherwise
@@ -44,4 +47,5 @@ beat_schedule = {
         "task": "jobwise.sweep_stuck_generations",
         "schedule": settings.jobwise_sweep_interval_s,
     },
+    "dispatch-webhooks": {"task": "jobwise.dispatch_webhooks", "schedule": 30.0},
 }

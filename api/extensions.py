@@ -12,6 +12,7 @@ from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.announcements import announcements_for
 from api.errors import ProblemApi, problem
 from models.session import SessionLocal, configure
 
@@ -89,6 +90,9 @@ limiter = Limiter(
 
 def init_extensions(app: Flask, **_: Any) -> None:
     db.init_app(app)
+    app.extensions["jobwise_announcements"] = announcements_for(
+        app.config["DATABASE_URL"], app.config["JOBWISE_MAX_WAITERS"]
+    )
     jwt.init_app(app)
     limiter.init_app(app)
     cors.init_app(

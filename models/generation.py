@@ -11,15 +11,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     LargeBinary,
+    Row,
     String,
     Text,
     UniqueConstraint,
     delete,
     select,
+    text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
 
 from models.base import Base, IdMixin, JSONType, TimestampMixin, utcnow
+from models.webhook import queue_final_event
 
 QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = "queued", "running", "succeeded", "failed", "cancelled"
 STATUSES = (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED)
@@ -54,6 +57,8 @@ class Generation(IdMixin, TimestampMixin, Base):
     finished_at: Mapped[datetime | None]
     # Last sign of life from a worker; the sweeper re-enqueues a stage that has been silent too long.
     heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Bumped by every change a client can see (``changed``): the status ETag and the SSE event id.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     stages: Mapped[list[GenerationStage]] = relationship(
         back_populates="generation",
@@ -120,11 +125,87 @@ class Document(IdMixin, Base):
     generation: Mapped[Generation] = relationship(back_populates="documents")
 
 
+# Postgres channel announcing "<generation id>:<version>" when a change commits (see ``changed``).
+CHANGED_CHANNEL = "generation_changed"
+
+
+def changed(session: Session, generation: Generation) -> None:
+    """Bump the version of a changed generation and, on Postgres, announce it. The NOTIFY is part of the
+    caller's transaction: listeners hear it at commit, never for a change rolled back."""
+    generation.version = (generation.version or 0) + 1
+    announce(session, generation.id, generation.version)
+    if generation.is_final:
+        queue_final_event(session, generation)
+
+
+def announce(session: Session, generation_id: uuid.UUID, version: int) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANGED_CHANNEL, "payload": f"{generation_id}:{version}"},
+        )
+
+
 def get_owned_generation(
     session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID
 ) -> Generation | None:
     return session.scalar(
         select(Generation).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    )
+
+
+def status_columns() -> tuple[Any, ...]:
+    return (
+        Generation.id,
+        Generation.profile_id,
+        Generation.job_id,
+        Generation.status,
+        Generation.progress,
+        Generation.current_stage,
+        Generation.options,
+        Generation.version,
+        Generation.ats_score,
+        Generation.error,
+        Generation.failed_stage,
+        Generation.created_at,
+        Generation.started_at,
+        Generation.finished_at,
+    )
+
+
+def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
+    """The columns of a status poll, in one small query: no stages, report or documents loaded."""
+    return session.execute(
+        select(*status_columns()).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    ).first()
+
+
+def document_files(session: Session, generation_id: uuid.UUID) -> list[dict[str, Any]]:
+    """A generation's files as described to clients, without their content."""
+    columns = (
+        Document.kind,
+        Document.format,
+        Document.media_type,
+        Document.size,
+        Document.sha256,
+        Document.pages,
+    )
+    rows = session.execute(
+        select(*columns)
+        .where(Document.generation_id == generation_id)
+        .order_by(Document.kind, Document.format)
+    )
+    return [row._asdict() for row in rows]
+
+
+def stages_with_output(session: Session, generation_id: uuid.UUID) -> list[GenerationStage]:
+    return list(
+        session.scalars(
+            select(GenerationStage)
+            .where(GenerationStage.generation_id == generation_id)
+            .order_by(GenerationStage.position)
+            .options(undefer(GenerationStage.output))
+        )
     )
 
 
@@ -164,6 +245,7 @@ def start_stage(session: Session, generation_id: uuid.UUID, name: str) -> Genera
     stage.attempts += 1
     generation.status, generation.current_stage, generation.heartbeat_at = RUNNING, name, now
     generation.started_at = generation.started_at or now
+    changed(session, generation)
     return generation
 
 
@@ -183,6 +265,7 @@ def complete_stage(
     generation.heartbeat_at = now
     if done == len(STAGES):
         generation.status, generation.finished_at, generation.current_stage = SUCCEEDED, now, None
+    changed(session, generation)
     return generation
 
 
@@ -192,6 +275,7 @@ def note_stage_error(session: Session, generation_id: uuid.UUID, name: str, erro
     if generation is not None:
         _stage(generation, name).error = error
         generation.heartbeat_at = utcnow()
+        changed(session, generation)
 
 
 def fail_generation(session: Session, generation_id: uuid.UUID, stage_name: str | None, reason: str) -> bool:
@@ -205,6 +289,7 @@ def fail_generation(session: Session, generation_id: uuid.UUID, stage_name: str 
         stage.status, stage.finished_at, stage.error = STAGE_FAILED, now, reason
     generation.status, generation.failed_stage, generation.error = FAILED, stage_name, reason
     generation.finished_at = generation.heartbeat_at = now
+    changed(session, generation)
     return True
 
 
@@ -214,6 +299,7 @@ def cancel_generation(session: Session, generation: Generation) -> bool:
         return False
     generation.status = CANCELLED
     generation.finished_at = generation.heartbeat_at = utcnow()
+    changed(session, generation)
     return True
 
 

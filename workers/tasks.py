@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from models.generation import STAGES, Generation, replace_documents
 from models.session import SessionLocal
+from models.webhook import due_deliveries
 from pipeline.document_generator import Documents, generate_documents
 from pipeline.job_analyzer import analyze_job, cache_key
 from pipeline.pdf_exporter import export_documents
@@ -17,6 +19,7 @@ from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import validate_quality
 from pipeline.serialization import to_data
 from settings import settings
+from workers import webhooks
 from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
 from workers.inputs import (
@@ -36,6 +39,7 @@ from workers.runner import RETRY_POLICY, Stage, StageResult, run_stage
 from workers.sweeper import sweep
 
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
+WEBHOOK_COUNTDOWN_MAX_S = 600
 
 
 # 1. Job Analyzer
@@ -164,3 +168,36 @@ def sweep_stuck_generations_task() -> int:
     for generation_id, stage, llm in requeue:
         enqueue_generation(generation_id, from_stage=stage, llm=llm)
     return len(requeue)
+
+
+@celery_app.task(name="jobwise.deliver_webhook", ignore_result=True)
+def deliver_webhook_task(delivery_id: str) -> str | None:
+    """One signed attempt at a webhook delivery; a failure schedules the next with exponential backoff."""
+    ensure_database()
+    with SessionLocal.begin() as session:
+        outcome = webhooks.attempt(
+            session,
+            uuid.UUID(delivery_id),
+            allow_private=settings.jobwise_webhooks_allow_private,
+            retry_base_s=settings.jobwise_webhook_retry_base_s,
+            max_attempts=settings.jobwise_webhook_max_attempts,
+            timeout_s=settings.jobwise_webhook_timeout_s,
+        )
+    if outcome is None:
+        return None
+    if outcome.retry_in is not None and outcome.retry_in <= WEBHOOK_COUNTDOWN_MAX_S:
+        # Short waits ride on the broker; longer ones (hours) are picked up by the beat sweep when due,
+        # since a broker may redeliver a message held past its visibility timeout.
+        deliver_webhook_task.apply_async((delivery_id,), countdown=outcome.retry_in)
+    return outcome.status
+
+
+@celery_app.task(name="jobwise.dispatch_webhooks", ignore_result=True)
+def dispatch_webhooks_task() -> int:
+    """Send every due webhook delivery (after a generation ends, and from beat)."""
+    ensure_database()
+    with SessionLocal.begin() as session:
+        due = due_deliveries(session, datetime.now(UTC))
+    for delivery_id in due:
+        deliver_webhook_task.delay(str(delivery_id))
+    return len(due)
