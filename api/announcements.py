@@ -68,6 +68,11 @@ class Announcements:
             threading.Thread(target=self._run, name="jobwise-listen", daemon=True).start()
         self.listening.wait(2.0)
 
+    def stop(self) -> None:
+        """Stop listening (tests; a process that exits needs nothing)."""
+        self._pid = -1
+        self._wake_all()
+
     def register(self, generation_id: str) -> Waiter | None:
         """A waiter for this generation, or None when the process already holds ``max_waiters``."""
         self._ensure_started()
@@ -124,6 +129,8 @@ class Announcements:
                         self._dispatch(connection.notifies.pop(0).payload)
             except Exception as exc:  # the database went away: wake everyone, who re-read; reconnect
                 self.listening.clear()
+                if self._pid != pid:
+                    return
                 log.warning("listen_lost", error_type=type(exc).__name__)
                 self._wake_all()
                 time.sleep(RECONNECT_AFTER_S)
@@ -146,3 +153,10 @@ def announcements_for(database_url: str, max_waiters: int) -> Announcements | No
         found = _BY_URL[database_url] = Announcements(database_url, max_waiters)
     found.max_waiters = max_waiters
     return found
+
+
+def stop_all() -> None:
+    """Stop every listener of this process (before its database is dropped, in tests)."""
+    for announcements in _BY_URL.values():
+        announcements.stop()
+    _BY_URL.clear()

@@ -116,8 +116,10 @@ def database_url() -> Iterator[str]:
     url = database.create()
     command.upgrade(alembic_config(url), "head")
     yield url
+    from api.announcements import stop_all
     from models.session import dispose
 
+    stop_all()
     dispose()
     database.drop()
 

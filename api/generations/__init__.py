@@ -86,14 +86,23 @@ def status_headers(status: str, etag: str) -> dict[str, str]:
     return headers
 
 
+def version_tag(version: int, include: tuple[str, ...] = ()) -> str:
+    return f"v{version}{''.join('-' + part for part in sorted(include))}"
+
+
+def not_modified(version: int, include: tuple[str, ...] = ()) -> bool:
+    """Whether If-None-Match names this representation (weak or strong, as RFC 9110 compares it)."""
+    return request.if_none_match.contains_weak(version_tag(version, include))
+
+
 def version_etag(version: int, include: tuple[str, ...] = ()) -> str:
     """The ETag of a representation: the generation's version, and what was included with it."""
-    return f'"v{version}{"".join("-" + part for part in sorted(include))}"'
+    return f'"{version_tag(version, include)}"'
 
 
 def requested_version() -> int | None:
     """The version named by If-None-Match (``"v12"`` or ``"v12-report"``), if any."""
-    for tag in request.if_none_match.as_set():
+    for tag in request.if_none_match.as_set(include_weak=True):
         match = ETAG_VERSION.match(tag)
         if match:
             return int(match.group(1))
@@ -231,7 +240,7 @@ class GenerationById(MethodView):
             abort(404, message="No such generation.")
         etag = version_etag(row.version, include)
         headers = status_headers(row.status, etag)
-        if etag in request.if_none_match.as_set() or (baseline == row.version and not include):
+        if not_modified(row.version, include):
             return Response(status=304, headers=headers)
         return json_response(status_body(row, include), 200, headers)
 
@@ -259,7 +268,7 @@ class GenerationReport(MethodView):
             abort(404, message="No such generation.")
         etag = version_etag(row.version, ("report",))
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if etag in request.if_none_match.as_set():
+        if not_modified(row.version, ("report",)):
             return Response(status=304, headers=headers)
         return row._asdict(), 200, headers
 
@@ -279,7 +288,7 @@ class GenerationStages(MethodView):
             abort(404, message="No such generation.")
         etag = version_etag(row.version, ("stages",))
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if etag in request.if_none_match.as_set():
+        if not_modified(row.version, ("stages",)):
             return Response(status=304, headers=headers)
         body = {
             "id": row.id,
