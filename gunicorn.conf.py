@@ -35,7 +35,6 @@ graceful_timeout = 25
 # No gunicorn access log: the app writes one JSON line per request, with its request id (api/observability).
 
 
-
 def post_fork(server, worker):  # gunicorn hook: in each worker process, before the app is loaded
     if worker_class == "gevent":
         from psycogreen.gevent import patch_psycopg

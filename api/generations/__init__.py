@@ -68,6 +68,16 @@ BINARY = {"type": "string", "format": "binary"}
 OPTION_KEYS = tuple(GenerationOptionsSchema().fields)
 ETAG_VERSION = re.compile(r"v(\d+)")
 SSE_KEEPALIVE_S = 15.0
+# One Server-Sent Event as the spec describes a text/event-stream (each event is checked against it).
+SSE_EVENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "description": "The generation's version"},
+        "event": {"type": "string", "enum": ["status"]},
+        "data": {"type": "string", "description": "The status body (JSON), as GET /generations/{id} has it"},
+        "retry": {"type": "integer"},
+    },
+}
 SSE_RETRY_MS = 2000
 OTHER_MEDIA_TYPES = ("text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -306,7 +316,7 @@ class GenerationEvents(MethodView):
     @blp.arguments(EventsArgsSchema, location="headers", as_kwargs=True)
     @blp.response(
         200,
-        {"type": "string"},
+        SSE_EVENT,
         content_type="text/event-stream",
         description=(
             "Server-Sent Events: a `status` event (data: the status body, id: its version) now and at "

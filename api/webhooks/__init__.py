@@ -35,7 +35,8 @@ def owned_or_404(endpoint_id: uuid.UUID) -> WebhookEndpoint:
 
 def checked_url(url: str) -> str:
     try:
-        check_target(url, current_app.config["JOBWISE_WEBHOOKS_ALLOW_PRIVATE"])
+        # No DNS lookup here: the name is resolved and checked again at every delivery (it may change).
+        check_target(url, current_app.config["JOBWISE_WEBHOOKS_ALLOW_PRIVATE"], resolve=False)
     except TargetRefusedError as exc:
         abort(422, message="This URL cannot receive webhooks.", errors={"url": [str(exc)]})
     return url
