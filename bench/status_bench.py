@@ -187,20 +187,30 @@ class Service:
         self.base, self.session, self.headers = base, session, {}
 
     async def call(self, method: str, path: str, body: object = None, expect: int | None = None) -> dict:
-        async with self.session.request(
-            method, self.base + path, json=body, headers=self.headers
-        ) as response:
-            data = await response.read()
-            if expect is not None and response.status != expect:
-                raise RuntimeError(f"{method} {path}: {response.status} {data[:300]!r}")
-            return json.loads(data or b"{}")
+        for attempt in range(3):
+            try:
+                async with self.session.request(
+                    method, self.base + path, json=body, headers=self.headers
+                ) as response:
+                    data = await response.read()
+                    if expect is not None and response.status != expect:
+                        raise RuntimeError(f"{method} {path}: {response.status} {data[:300]!r}")
+                    return json.loads(data or b"{}")
+            except aiohttp.ServerDisconnectedError:  # a keep-alive connection the server had closed
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     async def until_final(self, generation_id: str) -> dict:
         url = f"{self.base}/api/v1/generations/{generation_id}"
         etag = None
         while True:
             headers = {**self.headers, **({"If-None-Match": etag} if etag else {})}
-            async with self.session.get(url + "?wait=30", headers=headers) as response:
+            try:
+                response = await self.session.get(url + "?wait=30", headers=headers)
+            except aiohttp.ServerDisconnectedError:
+                continue
+            async with response:
                 if response.status == 200:
                     body = json.loads(await response.read())
                     etag = response.headers["ETag"]
@@ -219,8 +229,12 @@ async def bare_chain_figures(broker_prefix: str, database_url: str, sequential: 
     app.conf.update(task_serializer="json", accept_content=["json"], task_ignore_result=True)
     engine = create_engine(database_url)
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE bare_chain (id uuid PRIMARY KEY, step int NOT NULL DEFAULT 0, "
-                          "created_at timestamptz NOT NULL DEFAULT clock_timestamp(), done_at timestamptz)"))  # fmt: skip
+        conn.execute(
+            text(
+                "CREATE TABLE bare_chain (id uuid PRIMARY KEY, step int NOT NULL DEFAULT 0, "
+                "created_at timestamptz NOT NULL DEFAULT clock_timestamp(), done_at timestamptz)"
+            )
+        )
 
     def send(row_id: str) -> None:
         signatures = [
@@ -363,8 +377,17 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                 f"127.0.0.1:{web_port}",
             ]
         )
-        bare = start([VENV_BIN / "gunicorn", "bare_app:app", "--config", work / "bare_gunicorn.py",
-                      "--bind", f"127.0.0.1:{bare_port}"], cwd=work)  # fmt: skip
+        bare = start(
+            [
+                VENV_BIN / "gunicorn",
+                "bare_app:app",
+                "--config",
+                work / "bare_gunicorn.py",
+                "--bind",
+                f"127.0.0.1:{bare_port}",
+            ],
+            cwd=work,
+        )
         wait_http(f"http://127.0.0.1:{web_port}/healthz", web)
         base = f"http://127.0.0.1:{web_port}"
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connections + 8)) as session:
@@ -388,36 +411,117 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             wait_http(f"http://127.0.0.1:{bare_port}/row/{generation_id}", bare)
 
             print(
-                f"gunicorn.conf.py (gevent), {WEB_PROCESSES} processes; {connections} connections, {seconds:.0f} s each"
+                f"gunicorn.conf.py (gevent), {WEB_PROCESSES} processes; "
+                f"{connections} connections, {seconds:.0f} s each"
             )
             poll_url = f"{base}/api/v1/generations/{generation_id}"
             async with session.get(poll_url, headers=service.headers) as r:
                 poll_bytes = len(await r.read())
             cases = {
-                "bare Flask + Postgres row read (floor)": lambda: ("GET", f"http://127.0.0.1:{bare_port}/row/{generation_id}", {}),
-                "GET /generations/{id} (status poll)": lambda: ("GET", poll_url, {"headers": service.headers}),
-                "POST /jobs/search": lambda: ("POST", f"{base}/api/v1/jobs/search", {"headers": service.headers, "json": {"keywords": ["python", "redis"]}}),
-            }  # fmt: skip
+                "bare Flask + Postgres row read (floor)": lambda: (
+                    "GET",
+                    f"http://127.0.0.1:{bare_port}/row/{generation_id}",
+                    {},
+                ),
+                "GET /generations/{id} (status poll)": lambda: (
+                    "GET",
+                    poll_url,
+                    {"headers": service.headers},
+                ),
+                "POST /jobs/search": lambda: (
+                    "POST",
+                    f"{base}/api/v1/jobs/search",
+                    {"headers": service.headers, "json": {"keywords": ["python", "redis"]}},
+                ),
+            }
             rates = {}
             for name, make in cases.items():
                 rate, latencies, errors = await hammer(session, make, seconds, connections)
                 rates[name] = rate
-                print(f"  {name:42s} {rate:8.1f} req/s  p50 {pct(latencies, 0.5):6.1f} ms  "
-                      f"p99 {pct(latencies, 0.99):7.1f} ms  non-2xx {errors}")  # fmt: skip
+                print(
+                    f"  {name:42s} {rate:8.1f} req/s  p50 {pct(latencies, 0.5):6.1f} ms  "
+                    f"p99 {pct(latencies, 0.99):7.1f} ms  non-2xx {errors}"
+                )
             floor = rates["bare Flask + Postgres row read (floor)"]
             poll_ratio = rates["GET /generations/{id} (status poll)"] / floor
             search_ratio = rates["POST /jobs/search"] / floor
             print(f"  poll body {poll_bytes} bytes (queued)")
 
             # Generations: the Procfile's workers, and the bare chain on the same pools.
-            start([celery, "-A", "workers.celery_app:celery_app", "worker", "--queues", f"{prefix}llm", "--pool",
-                   "threads", "--concurrency", "32", "--hostname", f"llm-{prefix}@%h", "--loglevel", "WARNING"])  # fmt: skip
-            start([celery, "-A", "workers.celery_app:celery_app", "worker", "--queues", f"{prefix}cpu", "--pool",
-                   "prefork", "--concurrency", "2", "--hostname", f"cpu-{prefix}@%h", "--loglevel", "WARNING"])  # fmt: skip
-            start([celery, "-A", "bare_chain:app", "worker", "--queues", f"bare-{prefix}llm", "--pool", "threads",
-                   "--concurrency", "32", "--hostname", f"barellm-{prefix}@%h", "--loglevel", "WARNING"], cwd=work)  # fmt: skip
-            start([celery, "-A", "bare_chain:app", "worker", "--queues", f"bare-{prefix}cpu", "--pool", "prefork",
-                   "--concurrency", "2", "--hostname", f"barecpu-{prefix}@%h", "--loglevel", "WARNING"], cwd=work)  # fmt: skip
+            start(
+                [
+                    celery,
+                    "-A",
+                    "workers.celery_app:celery_app",
+                    "worker",
+                    "--queues",
+                    f"{prefix}llm",
+                    "--pool",
+                    "threads",
+                    "--concurrency",
+                    "32",
+                    "--hostname",
+                    f"llm-{prefix}@%h",
+                    "--loglevel",
+                    "WARNING",
+                ]
+            )
+            start(
+                [
+                    celery,
+                    "-A",
+                    "workers.celery_app:celery_app",
+                    "worker",
+                    "--queues",
+                    f"{prefix}cpu",
+                    "--pool",
+                    "prefork",
+                    "--concurrency",
+                    "2",
+                    "--hostname",
+                    f"cpu-{prefix}@%h",
+                    "--loglevel",
+                    "WARNING",
+                ]
+            )
+            start(
+                [
+                    celery,
+                    "-A",
+                    "bare_chain:app",
+                    "worker",
+                    "--queues",
+                    f"bare-{prefix}llm",
+                    "--pool",
+                    "threads",
+                    "--concurrency",
+                    "32",
+                    "--hostname",
+                    f"barellm-{prefix}@%h",
+                    "--loglevel",
+                    "WARNING",
+                ],
+                cwd=work,
+            )
+            start(
+                [
+                    celery,
+                    "-A",
+                    "bare_chain:app",
+                    "worker",
+                    "--queues",
+                    f"bare-{prefix}cpu",
+                    "--pool",
+                    "prefork",
+                    "--concurrency",
+                    "2",
+                    "--hostname",
+                    f"barecpu-{prefix}@%h",
+                    "--loglevel",
+                    "WARNING",
+                ],
+                cwd=work,
+            )
             first = (await service.call("POST", "/api/v1/generations", request, expect=202))["id"]
             warm = await service.until_final(first)  # workers up and warm
             assert warm["status"] == "succeeded", warm.get("error")
@@ -440,10 +544,13 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             rate = burst / (time.perf_counter() - started)
             gen_p95 = pct(latencies, 0.95)
             print(
-                f"  bare five-task chain: p95 {bare_p95 * 1000:.0f} ms, {bare_rate:.1f} chains/s (burst of 100)"
+                f"  bare five-task chain: p95 {bare_p95 * 1000:.0f} ms, "
+                f"{bare_rate:.1f} chains/s (burst of 100)"
             )
-            print(f"  offline generation:   p95 {gen_p95 * 1000:.0f} ms ({sequential} one at a time), "
-                  f"{rate:.2f} generations/s (burst of {burst})")  # fmt: skip
+            print(
+                f"  offline generation:   p95 {gen_p95 * 1000:.0f} ms ({sequential} one at a time), "
+                f"{rate:.2f} generations/s (burst of {burst})"
+            )
 
             # Waiters: queued generations nobody runs (the workers are stopped first), then cancelled.
             for process in processes[2:]:
@@ -457,10 +564,13 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             before = rss_mib(web.pid)
             early, delays, ok, health = await waiters_figures(service, targets, waiters)
             during = rss_mib(web.pid)
-            print(f"  {waiters} waiters on {len(targets)} generations: {ok} answered 200 after the change "
-                  f"({early} answered before it); change to answer p50 {pct(delays, 0.5) * 1000:.0f} ms, "
-                  f"p99 {pct(delays, 0.99) * 1000:.0f} ms, max {max(delays, default=float('nan')) * 1000:.0f} ms; "
-                  f"/healthz meanwhile p99 {pct(health, 0.99):.0f} ms")  # fmt: skip
+            print(
+                f"  {waiters} waiters on {len(targets)} generations: {ok} answered 200 after the change "
+                f"({early} answered before it); change to answer p50 {pct(delays, 0.5) * 1000:.0f} ms, "
+                f"p99 {pct(delays, 0.99) * 1000:.0f} ms, "
+                f"max {max(delays, default=float('nan')) * 1000:.0f} ms; "
+                f"/healthz meanwhile p99 {pct(health, 0.99):.0f} ms"
+            )
             for (pid, rss0), (_, rss1) in zip(before, during, strict=False):
                 role = "master" if pid == web.pid else "worker"
                 print(f"    gunicorn {role} {pid}: {rss0:6.1f} MiB before, {rss1:6.1f} MiB with the waiters")
@@ -474,7 +584,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             ("generation p95 / chain p95", gen_p95 / bare_p95, "<= 20x", gen_p95 / bare_p95 <= 20),
             ("throughput / chain rate", rate / bare_rate, ">= 0.15", rate / bare_rate >= 0.15),
             ("waiters answered within 1 s", within, f"{waiters}", within == waiters),
-        ]  # fmt: skip
+        ]
         for name, value, target, met in rows:
             shown = f"{value:.2f}" if isinstance(value, float) else str(value)
             print(f"{name:30s} {shown:>10s}   {target:>8s}   {'yes' if met else 'NO'}")
