@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 import jwt as pyjwt
+import redis
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
@@ -46,6 +47,9 @@ class Database:
 # Access tokens already verified by this process: token -> (subject, expiry). A client polls with the same
 # token for its 15 minutes; its signature is checked once here (the view still verifies it in full).
 _verified_subjects: dict[str, tuple[str, float]] = {}
+
+
+REDIS_POOL_SIZE = 50
 
 
 def rate_limit_key() -> str:
@@ -121,6 +125,12 @@ def init_extensions(app: Flask, **_: Any) -> None:
         app.config["DATABASE_URL"], app.config["JOBWISE_MAX_WAITERS"]
     )
     jwt.init_app(app)
+    uri = app.config["RATELIMIT_STORAGE_URI"]
+    if uri.startswith(("redis://", "rediss://")) and "RATELIMIT_STORAGE_OPTIONS" not in app.config:
+        # Under gevent hundreds of requests may check their limits at once: wait for a pooled connection
+        # (a few ms) instead of redis-py's MaxConnectionsError, which would answer 500.
+        pool = redis.BlockingConnectionPool.from_url(uri, max_connections=REDIS_POOL_SIZE, timeout=10)
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
     remember_recent_hits(limiter.storage)
     cors.init_app(

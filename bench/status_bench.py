@@ -196,7 +196,7 @@ class Service:
                     if expect is not None and response.status != expect:
                         raise RuntimeError(f"{method} {path}: {response.status} {data[:300]!r}")
                     return json.loads(data or b"{}")
-            except aiohttp.ServerDisconnectedError:  # a keep-alive connection the server had closed
+            except aiohttp.ClientConnectionError:  # a keep-alive connection the server had closed
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
@@ -208,7 +208,7 @@ class Service:
             headers = {**self.headers, **({"If-None-Match": etag} if etag else {})}
             try:
                 response = await self.session.get(url + "?wait=30", headers=headers)
-            except aiohttp.ServerDisconnectedError:
+            except aiohttp.ClientConnectionError:
                 continue
             async with response:
                 if response.status == 200:
@@ -359,9 +359,8 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
     processes: list[subprocess.Popen] = []
 
     def start(args: list, cwd: Path = ROOT) -> subprocess.Popen:
-        processes.append(
-            subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        )
+        log = (work / f"process-{len(processes)}.log").open("wb")  # read it when something fails
+        processes.append(subprocess.Popen(args, cwd=cwd, env=env, stdout=log, stderr=log))
         return processes[-1]
 
     web_port, bare_port = free_port(), free_port()

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="GetGenerationEventsResponse200")
 class GetGenerationEventsResponse200:
     """
     Attributes:
-        data (str | Unset): The status body (JSON), as GET /generations/{id} sends it
+        data (str | Unset): The status body (JSON), as GET /generations/{id} has it
         event (GetGenerationEventsResponse200Event | Unset):
         id (str | Unset): The generation's version
         retry (int | Unset):
