@@ -66,7 +66,7 @@ POLL_AFTER_S = "2"
 STATUS_HEADERS_DOC = {"ETag": "ETAG", "Retry-After": "RETRY_AFTER", "Cache-Control": "CACHE_CONTROL"}
 BINARY = {"type": "string", "format": "binary"}
 OPTION_KEYS = tuple(GenerationOptionsSchema().fields)
-ETAG_VERSION = re.compile(r"v(\d+)")
+ETAG_VERSION = re.compile(r"v(\d{1,10})(?:-[a-z-]+)?")
 SSE_KEEPALIVE_S = 15.0
 # One Server-Sent Event as the spec describes a text/event-stream (each event is checked against it).
 SSE_EVENT = {
@@ -113,7 +113,7 @@ def version_etag(version: int, include: tuple[str, ...] = ()) -> str:
 def requested_version() -> int | None:
     """The version named by If-None-Match (``"v12"`` or ``"v12-report"``), if any."""
     for tag in request.if_none_match.as_set(include_weak=True):
-        match = ETAG_VERSION.match(tag)
+        match = ETAG_VERSION.fullmatch(tag or "")  # werkzeug gives None for an empty tag ("")
         if match:
             return int(match.group(1))
     return None

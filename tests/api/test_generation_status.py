@@ -154,3 +154,16 @@ def test_a_weak_etag_matches_too(client, auth, inputs, etag):  # noqa: F811
     assert (
         client.get(f"/api/v1/generations/{gid}", headers={**auth, "If-None-Match": etag}).status_code == 304
     )
+
+
+def test_odd_if_none_match_values_are_no_match(client, auth, inputs):  # noqa: F811
+    gid = generation_id(client, auth, inputs)
+    for value in ('"false", "i", ""', '""', "*x", '"v99999999999999999999"'):
+        response = client.get(f"/api/v1/generations/{gid}", headers={**auth, "If-None-Match": value})
+        assert response.status_code == 200, value
+
+
+def test_webhook_urls_must_be_http(client, auth):
+    for url in ("0000", "ftp://example.com/x", "https://"):
+        response = client.post("/api/v1/webhooks", json={"url": url}, headers=auth)
+        assert response.status_code == 422, url
