@@ -51,6 +51,9 @@ task_routes = {
     "jobwise.export_documents": {"queue": CPU_QUEUE},
     # The sweeper waits on the database, not the CPU: on the threads pool, never behind PDF rendering.
     "jobwise.sweep_stuck_generations": {"queue": LLM_QUEUE},
+    # Webhook deliveries wait on the network: the threads pool.
+    "jobwise.deliver_webhook": {"queue": LLM_QUEUE},
+    "jobwise.dispatch_webhooks": {"queue": LLM_QUEUE},
 }
 
 # The sweeper re-enqueues stages whose worker stopped beating (a killed worker's message is otherwise not
@@ -62,4 +65,5 @@ beat_schedule = {
         "schedule": settings.jobwise_sweep_interval_s,
         "options": {"expires": settings.jobwise_sweep_interval_s},
     },
+    "dispatch-webhooks": {"task": "jobwise.dispatch_webhooks", "schedule": 30.0},
 }

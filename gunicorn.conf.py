@@ -4,6 +4,12 @@ That is the Procfile's ``web`` process and also a platform's default start comma
 the platform assigns (``PORT``) and run ``WEB_CONCURRENCY`` processes, as Heroku-style platforms expect.
 The values come from ``settings`` (typed, ``.env`` included); command-line flags still override them.
 
+Worker class: gevent (``WEB_WORKER_CLASS``). A client waiting on a long-poll (``?wait=``) or an SSE stream
+(``/generations/{id}/events``) is then a greenlet parked on an Event, woken by the process's one LISTEN
+connection (api/announcements.py), instead of an OS thread each: 1,000 waiters fit in one process. gevent
+patches the standard library when the worker starts; psycopg2 is a C extension, so psycogreen makes its
+waits cooperative too (``post_fork``). ``gthread`` remains available (``WEB_WORKER_CLASS=gthread``).
+
 gunicorn also refuses some requests before the app sees them: a request line longer than
 ``limit_request_line`` (414), a header longer than ``limit_request_field_size`` or too many headers (431),
 a malformed request (400). It answers those with an HTML page from ``gunicorn.util.write_error``; this file
@@ -20,12 +26,21 @@ from settings import settings
 
 bind = [f"0.0.0.0:{settings.port}"]
 workers = settings.web_concurrency
-worker_class = "gthread"
-threads = settings.web_threads  # a long-polling client holds one thread for up to 30 s
+worker_class = settings.web_worker_class
+threads = settings.web_threads  # gthread only: a long-polling client holds one thread for up to 30 s
+worker_connections = settings.web_connections  # gevent only: concurrent clients per process
 timeout = 60
 # Platforms send SIGTERM, then SIGKILL after about 30 s (Heroku): finish in-flight requests before that.
 graceful_timeout = 25
 # No gunicorn access log: the app writes one JSON line per request, with its request id (api/observability).
+
+
+def post_fork(server, worker):  # gunicorn hook: in each worker process, before the app is loaded
+    if worker_class == "gevent":
+        from psycogreen.gevent import patch_psycopg
+
+        patch_psycopg()
+
 
 DETAILS = {
     400: "The request is not valid HTTP.",

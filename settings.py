@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     web_concurrency: int = Field(2, ge=1, le=64)
     web_threads: int = Field(8, ge=1, le=256)
+    # gevent (default): one greenlet per connection, so long-polls and SSE streams hold no OS thread;
+    # gthread: WEB_THREADS threads per process, as before.
+    web_worker_class: Literal["gevent", "gthread"] = "gevent"
+    web_connections: int = Field(1000, ge=10, le=20000)  # gevent: connections per process
     # Proxies in front that append X-Forwarded-For / -Proto (a platform's router: 1). 0 trusts none, so a
     # client cannot forge its address; behind a router with 0, every client shares the router's address.
     jobwise_proxy_hops: int = Field(0, ge=0, le=5)
@@ -119,6 +123,17 @@ class Settings(BaseSettings):
     # (a publish returns once the broker has the message). Both off by default; ignored on Redis.
     jobwise_quorum_queues: bool = False
     jobwise_confirm_publish: bool = False
+
+    # Status path: waiters (long-polls, SSE streams) per web process, and how long one SSE stream lasts
+    # before the client reconnects with Last-Event-ID.
+    jobwise_max_waiters: int = Field(5000, ge=0, le=100_000)
+    jobwise_sse_max_s: float = Field(300.0, gt=0, le=3600)
+
+    # Webhooks: private, loopback and link-local targets are refused unless allowed (tests, intranets).
+    jobwise_webhooks_allow_private: bool = False
+    jobwise_webhook_retry_base_s: float = Field(30.0, gt=0)
+    jobwise_webhook_max_attempts: int = Field(8, ge=1, le=20)
+    jobwise_webhook_timeout_s: float = Field(10.0, gt=0, le=60)
 
     # Operations
     worker_metrics_port: int = 0

@@ -49,7 +49,7 @@ def _swagger_assets() -> Blueprint:
 
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """Build the app from ``config``: a Config, or Flask config overrides on top of ``settings``."""
-    from api import auth, generations, health, jobs, profiles
+    from api import auth, generations, health, jobs, profiles, webhooks
     from api.auth.tokens import register_jwt_callbacks
     from api.cli import register_cli
     from api.extensions import api, init_extensions, jwt
@@ -72,7 +72,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     init_extensions(app)
     register_jwt_callbacks(jwt)
     app.register_blueprint(_swagger_assets())
-    for module in (health, auth, profiles, jobs, generations):
+    for module in (health, auth, profiles, jobs, generations, webhooks):
         api.register_blueprint(module.blp)
     register_outage_handlers(app)
     register_cli(app)

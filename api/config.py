@@ -52,10 +52,13 @@ class Config:
         self.LOG_JSON = source.log_json
         self.JOBWISE_DEFAULT_GENERATOR = source.jobwise_default_generator
         self.JOBWISE_LLM_CONFIG = source.jobwise_llm_config  # the workers' model config file
+        self.JOBWISE_MAX_WAITERS = source.jobwise_max_waiters
+        self.JOBWISE_SSE_MAX_S = source.jobwise_sse_max_s
+        self.JOBWISE_WEBHOOKS_ALLOW_PRIVATE = source.jobwise_webhooks_allow_private
 
         # flask-smorest / OpenAPI
         self.API_TITLE = "JobWise API"
-        self.API_VERSION = "v1"
+        self.API_VERSION = "1.1"  # 1.1: slim status poll, report/stages/events resources, webhooks
         self.OPENAPI_VERSION = "3.0.3"
         self.OPENAPI_URL_PREFIX = "/"
         self.OPENAPI_JSON_PATH = "openapi.json"

@@ -5,14 +5,18 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import Flask, Response, current_app, g
+import jwt as pyjwt
+import redis
+from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
-from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
+from flask_jwt_extended import JWTManager
 from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.announcements import announcements_for
 from api.errors import ProblemApi, problem
+from api.ratelimits import remember_recent_hits
 from models.session import SessionLocal, configure
 
 
@@ -40,13 +44,41 @@ class Database:
             session.close()
 
 
+# Access tokens already verified by this process: token -> (subject, expiry). A client polls with the same
+# token for its 15 minutes; its signature is checked once here (the view still verifies it in full).
+_verified_subjects: dict[str, tuple[str, float]] = {}
+
+
+REDIS_POOL_SIZE = 50
+
+
 def rate_limit_key() -> str:
-    """Per user when a valid access token is present, else per client address."""
-    try:
-        verify_jwt_in_request(optional=True)
-        identity = get_jwt_identity()
-    except Exception:  # an invalid token is the view's business; here it only means "no user"
-        identity = None
+    """Per user when a validly signed token is present, else per client address.
+
+    Only the signature and expiry are checked here (PyJWT, microseconds); the revocation check and the
+    rest happen once, in the view's ``jwt_required``. A revoked but well-signed token is counted against
+    its own user, which is where its requests belong anyway.
+    """
+    identity = None
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    known = _verified_subjects.get(token) if token else None
+    if known is not None and known[1] > time.time():
+        identity = known[0]
+    elif scheme.lower() == "bearer" and token:
+        try:
+            kid = pyjwt.get_unverified_header(token).get("kid")
+            keys = {current_app.config["JWT_KEY_ID"]: current_app.config["JWT_SECRET_KEY"]}
+            keys.update(current_app.config["JWT_PREVIOUS_KEYS"])
+            key = keys.get(str(kid), current_app.config["JWT_SECRET_KEY"])
+            claims = pyjwt.decode(token, key, algorithms=[current_app.config["JWT_ALGORITHM"]])
+            identity = claims.get("sub") if claims.get("type") == "access" else None
+            if identity and "exp" in claims:
+                if len(_verified_subjects) >= 10_000:
+                    _verified_subjects.clear()
+                _verified_subjects[token] = (identity, float(claims["exp"]))
+        except pyjwt.PyJWTError:  # an invalid token is the view's business; here it only means "no user"
+            identity = None
     return f"user:{identity}" if identity else f"ip:{get_remote_address()}"
 
 
@@ -89,8 +121,18 @@ limiter = Limiter(
 
 def init_extensions(app: Flask, **_: Any) -> None:
     db.init_app(app)
+    app.extensions["jobwise_announcements"] = announcements_for(
+        app.config["DATABASE_URL"], app.config["JOBWISE_MAX_WAITERS"]
+    )
     jwt.init_app(app)
+    uri = app.config["RATELIMIT_STORAGE_URI"]
+    if uri.startswith(("redis://", "rediss://")) and "RATELIMIT_STORAGE_OPTIONS" not in app.config:
+        # Under gevent hundreds of requests may check their limits at once: wait for a pooled connection
+        # (a few ms) instead of redis-py's MaxConnectionsError, which would answer 500.
+        pool = redis.BlockingConnectionPool.from_url(uri, max_connections=REDIS_POOL_SIZE, timeout=10)
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
+    remember_recent_hits(limiter.storage)
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},

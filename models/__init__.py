@@ -15,6 +15,7 @@ from models.profile import (
     Skill,
 )
 from models.user import RefreshToken, RefreshTokenFamily, User
+from models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "AuditEvent",
@@ -34,4 +35,6 @@ __all__ = [
     "RefreshTokenFamily",
     "Skill",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

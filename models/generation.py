@@ -11,16 +11,19 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     LargeBinary,
+    Row,
     String,
     Text,
     UniqueConstraint,
     delete,
     select,
     update,
+    text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
 
 from models.base import Base, IdMixin, JSONType, TimestampMixin, utcnow
+from models.webhook import queue_final_event
 
 QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED = "queued", "running", "succeeded", "failed", "cancelled"
 STATUSES = (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED)
@@ -55,6 +58,8 @@ class Generation(IdMixin, TimestampMixin, Base):
     finished_at: Mapped[datetime | None]
     # Last sign of life from a worker; the sweeper re-enqueues a stage that has been silent too long.
     heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Bumped by every change a client can see (``changed``): the status ETag and the SSE event id.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     stages: Mapped[list[GenerationStage]] = relationship(
         back_populates="generation",
@@ -128,11 +133,87 @@ class Document(IdMixin, Base):
     generation: Mapped[Generation] = relationship(back_populates="documents")
 
 
+# Postgres channel announcing "<generation id>:<version>" when a change commits (see ``changed``).
+CHANGED_CHANNEL = "generation_changed"
+
+
+def changed(session: Session, generation: Generation) -> None:
+    """Bump the version of a changed generation and, on Postgres, announce it. The NOTIFY is part of the
+    caller's transaction: listeners hear it at commit, never for a change rolled back."""
+    generation.version = (generation.version or 0) + 1
+    announce(session, generation.id, generation.version)
+    if generation.is_final:
+        queue_final_event(session, generation)
+
+
+def announce(session: Session, generation_id: uuid.UUID, version: int) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANGED_CHANNEL, "payload": f"{generation_id}:{version}"},
+        )
+
+
 def get_owned_generation(
     session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID
 ) -> Generation | None:
     return session.scalar(
         select(Generation).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    )
+
+
+def status_columns() -> tuple[Any, ...]:
+    return (
+        Generation.id,
+        Generation.profile_id,
+        Generation.job_id,
+        Generation.status,
+        Generation.progress,
+        Generation.current_stage,
+        Generation.options,
+        Generation.version,
+        Generation.ats_score,
+        Generation.error,
+        Generation.failed_stage,
+        Generation.created_at,
+        Generation.started_at,
+        Generation.finished_at,
+    )
+
+
+def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
+    """The columns of a status poll, in one small query: no stages, report or documents loaded."""
+    return session.execute(
+        select(*status_columns()).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    ).first()
+
+
+def document_files(session: Session, generation_id: uuid.UUID) -> list[dict[str, Any]]:
+    """A generation's files as described to clients, without their content."""
+    columns = (
+        Document.kind,
+        Document.format,
+        Document.media_type,
+        Document.size,
+        Document.sha256,
+        Document.pages,
+    )
+    rows = session.execute(
+        select(*columns)
+        .where(Document.generation_id == generation_id)
+        .order_by(Document.kind, Document.format)
+    )
+    return [row._asdict() for row in rows]
+
+
+def stages_with_output(session: Session, generation_id: uuid.UUID) -> list[GenerationStage]:
+    return list(
+        session.scalars(
+            select(GenerationStage)
+            .where(GenerationStage.generation_id == generation_id)
+            .order_by(GenerationStage.position)
+            .options(undefer(GenerationStage.output))
+        )
     )
 
 
@@ -189,6 +270,7 @@ def claim_stage(
     stage.attempts += 1
     generation.status, generation.current_stage, generation.heartbeat_at = RUNNING, name, now
     generation.started_at = generation.started_at or now
+    changed(session, generation)
     return generation
 
 
@@ -258,6 +340,7 @@ def complete_stage(
         following = generation.stages[stage.position + 1]
         if following.status != STAGE_RUNNING:
             following.enqueued_at, following.received_at = now, None
+    changed(session, generation)
     return generation
 
 
@@ -273,6 +356,7 @@ def note_stage_error(
         if owner is not None and stage.owner == owner:
             stage.owner = None
         generation.heartbeat_at = utcnow()
+        changed(session, generation)
 
 
 def fail_generation(
@@ -296,6 +380,7 @@ def fail_generation(
         stage.status, stage.finished_at, stage.error = STAGE_FAILED, now, reason
     generation.status, generation.failed_stage, generation.error = FAILED, stage_name, reason
     generation.finished_at = generation.heartbeat_at = now
+    changed(session, generation)
     return True
 
 
@@ -305,6 +390,7 @@ def cancel_generation(session: Session, generation: Generation) -> bool:
         return False
     generation.status = CANCELLED
     generation.finished_at = generation.heartbeat_at = utcnow()
+    changed(session, generation)
     return True
 
 
@@ -378,6 +464,7 @@ def release_for_retry(session: Session, generation: Generation, name: str, now: 
     stage.status, stage.owner, stage.enqueued_at, stage.received_at = STAGE_PENDING, None, now, None
     generation.enqueue_count += 1
     generation.heartbeat_at = now
+    changed(session, generation)
 
 
 def mark_unpublished(session: Session, generation_id: uuid.UUID, name: str = STAGES[0]) -> None:

@@ -91,7 +91,7 @@ def main(out_dir: Path, template: str) -> None:
 
     request = {"profile_id": profile["id"], "job_id": job["id"], "options": {"template": template}}
     accepted = client.call("post", "/api/v1/generations", 202, json=request)
-    generation = client.call("get", accepted.headers["Location"], 200).get_json()
+    generation = client.call("get", accepted.headers["Location"] + "?include=report,stages", 200).get_json()
     console.print(stage_table(generation))
     if generation["status"] != "succeeded":
         raise click.ClickException(f"generation {generation['status']}: {generation['error']}")

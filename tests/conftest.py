@@ -116,8 +116,10 @@ def database_url() -> Iterator[str]:
     url = database.create()
     command.upgrade(alembic_config(url), "head")
     yield url
+    from api.announcements import stop_all
     from models.session import dispose
 
+    stop_all()
     dispose()
     database.drop()
 
@@ -201,7 +203,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
-    """gunicorn as the Procfile runs it (gthread, gunicorn.conf.py) on a free port and the test database,
+    """gunicorn as the Procfile runs it (gevent, gunicorn.conf.py) on a free port and the test database,
     publishing generations to this run's queues on the test Redis (``broker`` empties them at the end); its
     base URL."""
     port = free_port()
@@ -217,10 +219,12 @@ def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
         "RATELIMIT_AUTH": "100000 per minute",
         "RATELIMIT_PER_ADDRESS": "1000000 per minute",
         "LOG_LEVEL": "WARNING",
+        # An SSE stream of a generation no worker runs would otherwise stay open past a client's timeout.
+        "JOBWISE_SSE_MAX_S": "3",
     }
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [gunicorn, "wsgi:app", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-               "--worker-class", "gthread", "--workers", "1", "--threads", "8"]  # fmt: skip
+               "--workers", "1"]  # fmt: skip
     with log.open("wb") as stderr:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stderr, stderr=stderr)
     url = f"http://127.0.0.1:{port}"

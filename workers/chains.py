@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+import structlog
 from celery import chain
 
 from celeryconfig import CPU_QUEUE, LLM_QUEUE, task_routes
 from models.generation import STAGES, fail_generation
 from models.session import SessionLocal
 from workers.celery_app import celery_app
+
+log = structlog.get_logger("jobwise.chains")
 
 
 def generation_chain(generation_id: uuid.UUID, from_stage: str = STAGES[0], *, llm: bool = False) -> chain:
@@ -42,6 +45,15 @@ def enqueue_generation(generation_id: uuid.UUID, from_stage: str = STAGES[0], *,
                 session, generation_id, None, f"could not run the pipeline: {type(exc).__name__}: {exc}"
             )
         raise
+
+
+def dispatch_webhooks() -> None:
+    """Send the due webhook deliveries now (call after committing a generation's end). Celery beat also
+    runs this every ``WEBHOOK_SWEEP_S``, so a failure to publish here only delays them."""
+    try:
+        celery_app.signature("jobwise.dispatch_webhooks").apply_async()
+    except Exception:
+        log.exception("webhook_dispatch_failed")
 
 
 def queue_depths() -> dict[str, int]:

@@ -34,6 +34,7 @@ from models.session import SessionLocal
 from pipeline.errors import TransientError
 from settings import settings
 from workers.celery_app import ensure_database
+from workers.chains import dispatch_webhooks
 from workers.metrics import GENERATIONS_FINISHED, STAGE_DURATION, STAGE_OUTCOMES
 
 log = structlog.get_logger("jobwise.worker")
@@ -70,6 +71,7 @@ def _fail(generation_id: uuid.UUID, stage: str, reason: str, owner: str | None =
     STAGE_OUTCOMES.labels(stage, "failed").inc()
     if ended:
         GENERATIONS_FINISHED.labels(FAILED).inc()
+        dispatch_webhooks()
     log.error("stage_failed", reason_type=reason.split(":", 1)[0])
 
 
@@ -174,5 +176,6 @@ def run_stage(task: Task, generation_id: str, stage: Stage) -> str:
     STAGE_OUTCOMES.labels(stage.name, "succeeded").inc()
     if finished:
         GENERATIONS_FINISHED.labels(SUCCEEDED).inc()
+        dispatch_webhooks()
     log.info("stage_succeeded", duration_s=round(elapsed, 3))
     return generation_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import uuid
 from datetime import UTC, datetime
 
 import structlog
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.generation import STAGES, Generation, mark_unpublished, replace_documents
 from models.session import SessionLocal
+from models.webhook import due_deliveries
 from pipeline.document_generator import Documents, generate_documents
 from pipeline.job_analyzer import analyze_job, cache_key
 from pipeline.pdf_exporter import export_documents
@@ -18,6 +20,7 @@ from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import validate_quality
 from pipeline.serialization import to_data
 from settings import settings
+from workers import webhooks
 from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
 from workers.inputs import (
@@ -38,6 +41,7 @@ from workers.sweeper import sweep
 
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
 log = structlog.get_logger("jobwise.sweeper")
+WEBHOOK_COUNTDOWN_MAX_S = 600
 
 
 # 1. Job Analyzer
@@ -175,3 +179,36 @@ def sweep_stuck_generations_task() -> int:
             with SessionLocal.begin() as session:
                 mark_unpublished(session, generation_id, stage)
     return published
+
+
+@celery_app.task(name="jobwise.deliver_webhook", ignore_result=True)
+def deliver_webhook_task(delivery_id: str) -> str | None:
+    """One signed attempt at a webhook delivery; a failure schedules the next with exponential backoff."""
+    ensure_database()
+    with SessionLocal.begin() as session:
+        outcome = webhooks.attempt(
+            session,
+            uuid.UUID(delivery_id),
+            allow_private=settings.jobwise_webhooks_allow_private,
+            retry_base_s=settings.jobwise_webhook_retry_base_s,
+            max_attempts=settings.jobwise_webhook_max_attempts,
+            timeout_s=settings.jobwise_webhook_timeout_s,
+        )
+    if outcome is None:
+        return None
+    if outcome.retry_in is not None and outcome.retry_in <= WEBHOOK_COUNTDOWN_MAX_S:
+        # Short waits ride on the broker; longer ones (hours) are picked up by the beat sweep when due,
+        # since a broker may redeliver a message held past its visibility timeout.
+        deliver_webhook_task.apply_async((delivery_id,), countdown=outcome.retry_in)
+    return outcome.status
+
+
+@celery_app.task(name="jobwise.dispatch_webhooks", ignore_result=True)
+def dispatch_webhooks_task() -> int:
+    """Send every due webhook delivery (after a generation ends, and from beat)."""
+    ensure_database()
+    with SessionLocal.begin() as session:
+        due = due_deliveries(session, datetime.now(UTC))
+    for delivery_id in due:
+        deliver_webhook_task.delay(str(delivery_id))
+    return len(due)

@@ -21,7 +21,7 @@ from api.auth.service import (
     revoke_family,
     rotate_refresh_token,
 )
-from api.auth.tokens import current_family_id, current_user_id
+from api.auth.tokens import current_family_id, current_user_id, forget_revocation_checks
 from api.blueprint import Blueprint
 from api.extensions import auth_rate_limit, db, limiter
 from models.user import User
@@ -84,6 +84,7 @@ class Refresh(MethodView):
         try:
             tokens = rotate_refresh_token(db.session, data["refresh_token"], **request_context())
         except AuthError as exc:
+            forget_revocation_checks()  # a reused token may just have revoked its family
             abort(401, message=exc.detail)
         db.session.commit()
         return tokens, 200, NO_STORE
@@ -100,6 +101,7 @@ class Logout(MethodView):
             revoke_family(db.session, family_id, "logout")
         audit(db.session, "logout", user_id=current_user_id())
         db.session.commit()
+        forget_revocation_checks()
 
 
 @blp.route("/me")
@@ -121,3 +123,4 @@ class Me(MethodView):
         """Delete the account and all its profiles, jobs, generations and documents. Needs a fresh login."""
         delete_account(db.session, current_user_id(), **request_context())
         db.session.commit()
+        forget_revocation_checks()

@@ -14,6 +14,7 @@ from jwt import PyJWTError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from api.auth.tokens import forget_revocation_checks
 from models.audit import record_event
 from models.base import utcnow
 from models.user import RefreshToken, RefreshTokenFamily, User, find_user_by_email
@@ -97,6 +98,7 @@ def revoke_family(session: Session, family_id: uuid.UUID, reason: str) -> None:
         .where(RefreshTokenFamily.id == family_id, RefreshTokenFamily.revoked_at.is_(None))
         .values(revoked_at=utcnow(), revoked_reason=reason)
     )
+    forget_revocation_checks()
 
 
 def rotate_refresh_token(session: Session, token: str, **audit: Any) -> dict:

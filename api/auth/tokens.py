@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 
 from flask import Flask, Response, current_app
 from flask_jwt_extended import JWTManager, get_jwt, get_jwt_identity
+from sqlalchemy import select
 
 from api.errors import problem
 from api.extensions import db
@@ -22,15 +24,37 @@ def _unauthorized(detail: str) -> Response:
     return problem(401, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
+# Families seen unrevoked, and until when (monotonic) that answer is reused. Every authenticated request
+# checks its token's family; this spares the database that query on a mobile client's polls. A revocation in
+# this process forgets them all at once; one in another process is seen here within FAMILY_CHECK_TTL_S.
+FAMILY_CHECK_TTL_S = 5.0
+FAMILY_CACHE_MAX = 10_000
+_unrevoked: dict[str, float] = {}
+
+
+def forget_revocation_checks() -> None:
+    """Call after revoking a family or deleting an account (the next check goes to the database)."""
+    _unrevoked.clear()
+
+
 def family_revoked(family_id: str | None) -> bool:
     if not family_id:
         return True
+    now = time.monotonic()
+    if _unrevoked.get(family_id, 0.0) > now:
+        return False
     try:
         fid = uuid.UUID(family_id)
     except ValueError:
         return True
-    family = db.session.get(RefreshTokenFamily, fid)
-    return family is None or family.revoked_at is not None
+    revoked = db.session.execute(
+        select(RefreshTokenFamily.revoked_at.is_not(None)).where(RefreshTokenFamily.id == fid)
+    ).scalar()
+    if revoked is False:
+        if len(_unrevoked) >= FAMILY_CACHE_MAX:
+            _unrevoked.clear()
+        _unrevoked[family_id] = now + FAMILY_CHECK_TTL_S
+    return revoked is not False
 
 
 def register_jwt_callbacks(jwt: JWTManager) -> None:

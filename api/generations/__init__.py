@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
+import re
+import time
 import uuid
+from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
-from flask import Response, current_app, request, send_file, url_for
+from flask import Response, current_app, request, send_file, stream_with_context, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 from flask_smorest import abort
+from sqlalchemy import select
 
+from api.announcements import Announcements
 from api.auth.tokens import current_user_id
 from api.blueprint import Blueprint
 from api.extensions import db
 from api.generations.schemas import (
     DOCUMENT_KINDS,
     DocumentArgsSchema,
+    DocumentSchema,
+    EventsArgsSchema,
     GenerationCreateSchema,
     GenerationListArgsSchema,
+    GenerationOptionsSchema,
+    GenerationReportSchema,
     GenerationSchema,
+    GenerationStagesSchema,
     GenerationSummarySchema,
     IdempotencyKeySchema,
+    StageSchema,
     WaitArgsSchema,
 )
 from api.generations.service import (
@@ -31,21 +42,43 @@ from api.generations.service import (
     InvalidRequestError,
     create_generation,
     publish,
-    wait_for_change,
+    wait_for_version,
 )
 from api.pagination import SelectPage
 from models.generation import (
+    FINAL_STATUSES,
+    SUCCEEDED,
+    Document,
     Generation,
+    GenerationStage,
     cancel_generation,
+    document_files,
     get_document,
     get_owned_generation,
     list_generations,
+    owned_status,
+    stages_with_output,
 )
+from workers.chains import dispatch_webhooks
 
 blp = Blueprint("generations", __name__, url_prefix="/api/v1/generations", description="Document generation")
 POLL_AFTER_S = "2"
 STATUS_HEADERS_DOC = {"ETag": "ETAG", "Retry-After": "RETRY_AFTER", "Cache-Control": "CACHE_CONTROL"}
 BINARY = {"type": "string", "format": "binary"}
+OPTION_KEYS = tuple(GenerationOptionsSchema().fields)
+ETAG_VERSION = re.compile(r"v(\d{1,10})(?:-[a-z-]+)?")
+SSE_KEEPALIVE_S = 15.0
+# One Server-Sent Event as the spec describes a text/event-stream (each event is checked against it).
+SSE_EVENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "description": "The generation's version"},
+        "event": {"type": "string", "enum": ["status"]},
+        "data": {"type": "string", "description": "The status body (JSON), as GET /generations/{id} has it"},
+        "retry": {"type": "integer"},
+    },
+}
+SSE_RETRY_MS = 2000
 OTHER_MEDIA_TYPES = ("text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
@@ -56,21 +89,96 @@ def owned_or_404(generation_id: uuid.UUID) -> Generation:
     return generation
 
 
-def etag_of(generation: Generation) -> str:
-    body = json.dumps(GenerationSchema().dump(generation), sort_keys=True, default=str)
-    return hashlib.sha256(body.encode()).hexdigest()[:32]
-
-
-def status_headers(generation: Generation, etag: str) -> dict[str, str]:
-    headers = {"ETag": f'"{etag}"', "Cache-Control": "private, no-cache"}
-    if not generation.is_final:
+def status_headers(status: str, etag: str) -> dict[str, str]:
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+    if status not in FINAL_STATUSES:
         headers["Retry-After"] = POLL_AFTER_S
     return headers
 
 
-def requested_etag() -> str | None:
-    tags = request.if_none_match
-    return next(iter(tags), None) if tags else None
+def version_tag(version: int, include: tuple[str, ...] = ()) -> str:
+    return f"v{version}{''.join('-' + part for part in sorted(include))}"
+
+
+def not_modified(version: int, include: tuple[str, ...] = ()) -> bool:
+    """Whether If-None-Match names this representation (weak or strong, as RFC 9110 compares it)."""
+    return request.if_none_match.contains_weak(version_tag(version, include))
+
+
+def version_etag(version: int, include: tuple[str, ...] = ()) -> str:
+    """The ETag of a representation: the generation's version, and what was included with it."""
+    return f'"{version_tag(version, include)}"'
+
+
+def requested_version() -> int | None:
+    """The version named by If-None-Match (``"v12"`` or ``"v12-report"``), if any."""
+    for tag in request.if_none_match.as_set(include_weak=True):
+        match = ETAG_VERSION.fullmatch(tag or "")  # werkzeug gives None for an empty tag ("")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def announcements() -> Announcements | None:
+    return current_app.extensions.get("jobwise_announcements")
+
+
+def read_status(owner_id: uuid.UUID, generation_id: uuid.UUID) -> Any:
+    return owned_status(db.session, owner_id, generation_id)
+
+
+def release_session() -> None:
+    """End the read transaction and hand the connection back to the pool while waiting."""
+    db.session.close()
+
+
+def isoformat(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def status_body(row: Any, include: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The status representation, built from the status columns without marshmallow (the hot path)."""
+    started, finished = row.started_at, row.finished_at
+    options = row.options or {}
+    body: dict[str, Any] = {
+        "id": str(row.id),
+        "profile_id": str(row.profile_id),
+        "job_id": str(row.job_id),
+        "status": row.status,
+        "progress": row.progress,
+        "current_stage": row.current_stage,
+        "version": row.version,
+        "options": {key: options[key] for key in OPTION_KEYS if key in options},
+        "ats_score": row.ats_score,
+        "documents": [],
+        "generation_time_s": (
+            round((finished - row.created_at).total_seconds(), 3) if started and finished else None
+        ),
+        "error": row.error,
+        "failed_stage": row.failed_stage,
+        "created_at": isoformat(row.created_at),
+        "started_at": isoformat(started),
+        "finished_at": isoformat(finished),
+    }
+    if row.status == SUCCEEDED:
+        body["documents"] = DocumentSchema(many=True).dump(
+            Document(generation_id=row.id, **file) for file in document_files(db.session, row.id)
+        )
+    if "report" in include:
+        body["ats_report"] = db.session.scalar(select(Generation.ats_report).where(Generation.id == row.id))
+    if "stages" in include:
+        body["stages"] = StageSchema(many=True).dump(
+            db.session.scalars(
+                select(GenerationStage)
+                .where(GenerationStage.generation_id == row.id)
+                .order_by(GenerationStage.position)
+            )
+        )
+    return body
+
+
+def json_response(body: Any, status: int, headers: dict[str, str]) -> Response:
+    return Response(json.dumps(body, separators=(",", ":")), status, headers, mimetype="application/json")
 
 
 @blp.route("")
@@ -120,19 +228,143 @@ class GenerationById(MethodView):
     @blp.conditional
     @blp.alt_response(404, description="No such generation for this user")
     def get(self, args: dict[str, Any], generation_id: uuid.UUID) -> Any:
-        """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
+        """Status, progress, score and documents (about 1 KB). The ETag is the generation's version;
+        Retry-After until the end.
 
-        With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
+        With ``?wait=N`` (N at most 30) the answer is held until the generation changes (from the version
+        in If-None-Match, or from now) or N seconds pass. ``?include=report,stages`` adds the ATS report
+        and the stages (API 1.0's shape); they also have their own resources.
         """
-        baseline = requested_etag()
-        found = wait_for_change(db.session, current_user_id(), generation_id, etag_of, baseline, args["wait"])
-        if found is None:
+        include = tuple(sorted(set(args["include"])))
+        owner_id = current_user_id()
+        baseline = requested_version()
+        row = wait_for_version(
+            lambda: read_status(owner_id, generation_id),
+            release_session,
+            generation_id,
+            baseline,
+            args["wait"],
+            announcements(),
+        )
+        if row is None:
             abort(404, message="No such generation.")
-        generation, etag = found
-        headers = status_headers(generation, etag)
-        if baseline == etag:
+        etag = version_etag(row.version, include)
+        headers = status_headers(row.status, etag)
+        if not_modified(row.version, include):
             return Response(status=304, headers=headers)
-        return generation, 200, headers
+        return json_response(status_body(row, include), 200, headers)
+
+
+@blp.route("/<uuid:generation_id>/report")
+class GenerationReport(MethodView):
+    decorators = (jwt_required(),)
+
+    @blp.response(200, GenerationReportSchema, headers={"ETag": "ETAG", "Cache-Control": "CACHE_CONTROL"})
+    @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match", headers={"ETag": "ETAG"})
+    @blp.conditional
+    @blp.alt_response(404, description="No such generation for this user")
+    def get(self, generation_id: uuid.UUID) -> Any:
+        """The ATS score and report; both null (with the status) until stage 4 has run."""
+        row = db.session.execute(
+            select(
+                Generation.id,
+                Generation.status,
+                Generation.version,
+                Generation.ats_score,
+                Generation.ats_report,
+            ).where(Generation.id == generation_id, Generation.owner_id == current_user_id())
+        ).first()
+        if row is None:
+            abort(404, message="No such generation.")
+        etag = version_etag(row.version, ("report",))
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if not_modified(row.version, ("report",)):
+            return Response(status=304, headers=headers)
+        return row._asdict(), 200, headers
+
+
+@blp.route("/<uuid:generation_id>/stages")
+class GenerationStages(MethodView):
+    decorators = (jwt_required(),)
+
+    @blp.response(200, GenerationStagesSchema, headers={"ETag": "ETAG", "Cache-Control": "CACHE_CONTROL"})
+    @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match", headers={"ETag": "ETAG"})
+    @blp.conditional
+    @blp.alt_response(404, description="No such generation for this user")
+    def get(self, generation_id: uuid.UUID) -> Any:
+        """Every stage with its attempts, timings, meta (model, tokens, cost) and output."""
+        row = owned_status(db.session, current_user_id(), generation_id)
+        if row is None:
+            abort(404, message="No such generation.")
+        etag = version_etag(row.version, ("stages",))
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if not_modified(row.version, ("stages",)):
+            return Response(status=304, headers=headers)
+        body = {
+            "id": row.id,
+            "status": row.status,
+            "version": row.version,
+            "stages": stages_with_output(db.session, generation_id),
+        }
+        return body, 200, headers
+
+
+@blp.route("/<uuid:generation_id>/events")
+class GenerationEvents(MethodView):
+    decorators = (jwt_required(),)
+
+    @blp.arguments(EventsArgsSchema, location="headers", as_kwargs=True)
+    @blp.response(
+        200,
+        SSE_EVENT,
+        content_type="text/event-stream",
+        description=(
+            "Server-Sent Events: a `status` event (data: the status body, id: its version) now and at "
+            "every change, a comment every 15 s, and the end of the stream after the final status or "
+            "JOBWISE_SSE_MAX_S; reconnect with Last-Event-ID to resume."
+        ),
+    )
+    @blp.alt_response(404, description="No such generation for this user")
+    def get(self, generation_id: uuid.UUID, last_event_id: int | None = None) -> Any:
+        """Follow a generation as a stream of status events (an EventSource), resumable."""
+        owner_id = current_user_id()
+        row = read_status(owner_id, generation_id)
+        if row is None:
+            abort(404, message="No such generation.")
+        release_session()
+        max_s = current_app.config["JOBWISE_SSE_MAX_S"]
+
+        def stream() -> Iterator[str]:
+            current, sent = row, last_event_id or 0
+            deadline = time.monotonic() + max_s
+            yield f"retry: {SSE_RETRY_MS}\n\n"
+            while True:
+                if current.version != sent:
+                    body = json.dumps(status_body(current), separators=(",", ":"))
+                    release_session()
+                    sent = current.version
+                    yield f"id: {sent}\nevent: status\ndata: {body}\n\n"
+                if current.status in FINAL_STATUSES:
+                    return
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                current = wait_for_version(
+                    lambda: read_status(owner_id, generation_id),
+                    release_session,
+                    generation_id,
+                    sent,
+                    min(SSE_KEEPALIVE_S, remaining),
+                    announcements(),
+                )
+                release_session()
+                if current is None:
+                    return
+                if current.version == sent:
+                    yield ": keep-alive\n\n"
+
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return Response(stream_with_context(stream()), 200, headers, mimetype="text/event-stream")
 
 
 @blp.route("/<uuid:generation_id>/cancel")
@@ -148,6 +380,7 @@ class GenerationCancel(MethodView):
         if not cancel_generation(db.session, generation):
             abort(409, message=f"The generation has already ended ({generation.status}).")
         db.session.commit()
+        dispatch_webhooks()
         return generation
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import marshmallow as ma
 from flask import url_for
 from marshmallow import validate
+from webargs.fields import DelimitedList
 
 from api.schemas import BaseSchema, StrictBoolean
 from models.generation import STATUSES
@@ -67,6 +68,9 @@ class DocumentSchema(BaseSchema):
 
 
 class GenerationSchema(BaseSchema):
+    """A generation. ``stages`` and ``ats_report`` are sent by the status poll only when asked for with
+    ``?include=stages,report`` (API 1.1); they also have their own resources."""
+
     id = ma.fields.UUID()
     profile_id = ma.fields.UUID()
     job_id = ma.fields.UUID()
@@ -74,9 +78,16 @@ class GenerationSchema(BaseSchema):
     progress = ma.fields.Float(metadata={"description": "Share of the five stages done, 0 to 1"})
     current_stage = ma.fields.String(allow_none=True)
     options = ma.fields.Nested(GenerationOptionsSchema)
-    stages = ma.fields.List(ma.fields.Nested(StageSchema))
+    version = ma.fields.Integer(
+        metadata={"description": "Bumped by every change; the ETag and the SSE event id carry it"}
+    )
+    stages = ma.fields.List(
+        ma.fields.Nested(StageSchema), metadata={"description": "With ?include=stages (and on POST)"}
+    )
     ats_score = ma.fields.Float(allow_none=True)
-    ats_report = ma.fields.Dict(allow_none=True)
+    ats_report = ma.fields.Dict(
+        allow_none=True, metadata={"description": "With ?include=report (and on POST)"}
+    )
     documents = ma.fields.List(ma.fields.Nested(DocumentSchema))
     generation_time_s = ma.fields.Float(allow_none=True)
     error = ma.fields.String(allow_none=True)
@@ -84,6 +95,25 @@ class GenerationSchema(BaseSchema):
     created_at = ma.fields.DateTime()
     started_at = ma.fields.DateTime(allow_none=True)
     finished_at = ma.fields.DateTime(allow_none=True)
+
+
+class GenerationReportSchema(BaseSchema):
+    id = ma.fields.UUID()
+    status = ma.fields.String(metadata={"description": "queued, running, succeeded, failed or cancelled"})
+    version = ma.fields.Integer()
+    ats_score = ma.fields.Float(allow_none=True, metadata={"description": "null until stage 4 has run"})
+    ats_report = ma.fields.Dict(allow_none=True, metadata={"description": "null until stage 4 has run"})
+
+
+class StageOutputSchema(StageSchema):
+    output = ma.fields.Dict(allow_none=True, metadata={"description": "What the stage produced, as JSON"})
+
+
+class GenerationStagesSchema(BaseSchema):
+    id = ma.fields.UUID()
+    status = ma.fields.String()
+    version = ma.fields.Integer()
+    stages = ma.fields.List(ma.fields.Nested(StageOutputSchema))
 
 
 class GenerationSummarySchema(BaseSchema):
@@ -109,11 +139,27 @@ class IdempotencyKeySchema(BaseSchema):
     )
 
 
+INCLUDES = ("report", "stages")
+
+
 class WaitArgsSchema(BaseSchema):
     wait = ma.fields.Integer(
         load_default=0,
         validate=validate.Range(min=0, max=30),
         metadata={"description": "Long-poll: hold up to this many seconds until the generation changes"},
+    )
+    include = DelimitedList(
+        ma.fields.String(validate=validate.OneOf(INCLUDES)),
+        load_default=(),
+        metadata={"description": "Also send these (comma-separated): report (ats_report), stages"},
+    )
+
+
+class EventsArgsSchema(BaseSchema):
+    last_event_id = ma.fields.Integer(
+        data_key="Last-Event-ID",
+        validate=validate.Range(min=0, max=2**31 - 1),
+        metadata={"description": "Resume a stream: the id (version) of the last event received"},
     )
 
 

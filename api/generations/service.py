@@ -10,16 +10,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import structlog
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models.generation import (
-    Generation,
-    find_by_idempotency_key,
-    get_owned_generation,
-    mark_unpublished,
-    new_generation,
-)
+from api.announcements import Announcements
+from models.generation import FINAL_STATUSES, Generation, find_by_idempotency_key, mark_unpublished, new_generation
 from models.job import get_visible_job
 from models.profile import get_owned_profile
 from workers.chains import enqueue_generation
@@ -98,28 +94,46 @@ def publish(session: Session, generation: Generation) -> None:
             log.warning("mark_unpublished_failed", error_type=type(db_exc).__name__)
 
 
-def wait_for_change(
-    session: Session,
-    owner_id: uuid.UUID,
+def wait_for_version(
+    read: Callable[[], Row[Any] | None],
+    release: Callable[[], None],
     generation_id: uuid.UUID,
-    fingerprint: Callable[[Generation], str],
-    baseline: str | None,
+    baseline: int | None,
     timeout_s: float,
-) -> tuple[Generation, str] | None:
-    """Poll until the generation's representation differs from ``baseline`` (by default, from how it
-    looks now), it ends, or ``timeout_s`` passes; the generation and its fingerprint, or None when it is
-    not the owner's. No transaction stays open between polls."""
-    deadline = time.monotonic() + timeout_s
-    generation = get_owned_generation(session, owner_id, generation_id)
-    if generation is None:
-        return None
-    current = fingerprint(generation)
-    baseline = baseline or current
-    while current == baseline and not generation.is_final and time.monotonic() < deadline:
-        session.rollback()  # end the read transaction and expire what it loaded
-        time.sleep(POLL_INTERVAL_S)
-        generation = get_owned_generation(session, owner_id, generation_id)
-        if generation is None:
+    announcements: Announcements | None,
+) -> Row[Any] | None:
+    """The generation's status row once its version differs from ``baseline`` (by default, the version it
+    has now), it has ended, or ``timeout_s`` passed; None when it is not the caller's.
+
+    With announcements (Postgres) the wait is on an Event woken by the LISTEN connection: no database
+    connection or transaction is held meanwhile (``release``) and the row is read again only when it
+    changed. Without (SQLite, the embedded mode), or with the waiter limit reached, the row is polled.
+    """
+    key = str(generation_id)
+    waiter = announcements.register(key) if announcements is not None and timeout_s > 0 else None
+    try:
+        row = read()
+        if row is None:
             return None
-        current = fingerprint(generation)
-    return generation, current
+        baseline = row.version if baseline is None else baseline
+        deadline = time.monotonic() + timeout_s
+        while row.version == baseline and row.status not in FINAL_STATUSES:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            release()
+            if waiter is not None:
+                if not waiter.event.wait(remaining):
+                    return read()
+                waiter.event.clear()
+            elif announcements is not None:  # over the waiter limit: answer now, the client polls later
+                break
+            else:
+                time.sleep(min(POLL_INTERVAL_S, remaining))
+            row = read()
+            if row is None:
+                return None
+        return row
+    finally:
+        if waiter is not None and announcements is not None:
+            announcements.unregister(key, waiter)

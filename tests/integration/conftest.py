@@ -61,4 +61,6 @@ def wait_until_final(client, auth, generation_id: str, timeout_s: float = 90) ->
             response = polled
             if response.get_json()["status"] != seen[-1]:
                 seen.append(response.get_json()["status"])
+    # The final state with the ATS report and the stages (API 1.1 sends them when asked for).
+    response = client.get(f"{url}?include=report,stages", headers=auth)
     return response.get_json(), seen

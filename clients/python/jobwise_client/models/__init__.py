@@ -11,9 +11,15 @@ from .generation_options import GenerationOptions
 from .generation_options_generator import GenerationOptionsGenerator
 from .generation_options_page_size import GenerationOptionsPageSize
 from .generation_options_template import GenerationOptionsTemplate
+from .generation_report import GenerationReport
+from .generation_report_ats_report_type_0 import GenerationReportAtsReportType0
+from .generation_stages import GenerationStages
 from .generation_summary import GenerationSummary
 from .get_generation_document_format import GetGenerationDocumentFormat
 from .get_generation_document_kind import GetGenerationDocumentKind
+from .get_generation_events_response_200 import GetGenerationEventsResponse200
+from .get_generation_events_response_200_event import GetGenerationEventsResponse200Event
+from .get_generation_include_item import GetGenerationIncludeItem
 from .get_generations_status import GetGenerationsStatus
 from .get_jobs_scope import GetJobsScope
 from .health import Health
@@ -65,8 +71,16 @@ from .register import Register
 from .skill import Skill
 from .stage import Stage
 from .stage_meta import StageMeta
+from .stage_output import StageOutput
+from .stage_output_meta import StageOutputMeta
+from .stage_output_output_type_0 import StageOutputOutputType0
 from .token import Token
 from .user import User
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_payload import WebhookDeliveryPayload
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_patch import WebhookEndpointPatch
+from .webhook_endpoint_secret import WebhookEndpointSecret
 
 __all__ = (
     "Certification",
@@ -80,9 +94,15 @@ __all__ = (
     "GenerationOptionsGenerator",
     "GenerationOptionsPageSize",
     "GenerationOptionsTemplate",
+    "GenerationReport",
+    "GenerationReportAtsReportType0",
+    "GenerationStages",
     "GenerationSummary",
     "GetGenerationDocumentFormat",
     "GetGenerationDocumentKind",
+    "GetGenerationEventsResponse200",
+    "GetGenerationEventsResponse200Event",
+    "GetGenerationIncludeItem",
     "GetGenerationsStatus",
     "GetJobsScope",
     "Health",
@@ -134,6 +154,14 @@ __all__ = (
     "Skill",
     "Stage",
     "StageMeta",
+    "StageOutput",
+    "StageOutputMeta",
+    "StageOutputOutputType0",
     "Token",
     "User",
+    "WebhookDelivery",
+    "WebhookDeliveryPayload",
+    "WebhookEndpoint",
+    "WebhookEndpointPatch",
+    "WebhookEndpointSecret",
 )

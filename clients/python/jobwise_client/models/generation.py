@@ -23,7 +23,7 @@ T = TypeVar("T", bound="Generation")
 class Generation:
     """
     Attributes:
-        ats_report (GenerationAtsReportType0 | None | Unset):
+        ats_report (GenerationAtsReportType0 | None | Unset): With ?include=report (and on POST)
         ats_score (float | None | Unset):
         created_at (datetime.datetime | Unset):
         current_stage (None | str | Unset):
@@ -37,9 +37,10 @@ class Generation:
         options (GenerationOptions | Unset):
         profile_id (UUID | Unset):
         progress (float | Unset): Share of the five stages done, 0 to 1
-        stages (list[Stage] | Unset):
+        stages (list[Stage] | Unset): With ?include=stages (and on POST)
         started_at (datetime.datetime | None | Unset):
         status (str | Unset): queued, running, succeeded, failed or cancelled
+        version (int | Unset): Bumped by every change; the ETag and the SSE event id carry it
     """
 
     ats_report: GenerationAtsReportType0 | None | Unset = UNSET
@@ -59,6 +60,7 @@ class Generation:
     stages: list[Stage] | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
     status: str | Unset = UNSET
+    version: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.generation_ats_report_type_0 import GenerationAtsReportType0  # noqa: PLC0415
@@ -155,6 +157,8 @@ class Generation:
 
         status = self.status
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -192,6 +196,8 @@ class Generation:
             field_dict["started_at"] = started_at
         if status is not UNSET:
             field_dict["status"] = status
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -357,6 +363,8 @@ class Generation:
 
         status = d.pop("status", UNSET)
 
+        version = d.pop("version", UNSET)
+
         generation = cls(
             ats_report=ats_report,
             ats_score=ats_score,
@@ -375,6 +383,7 @@ class Generation:
             stages=stages,
             started_at=started_at,
             status=status,
+            version=version,
         )
 
         return generation

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="GenerationAtsReportType0")
 
 @_attrs_define
 class GenerationAtsReportType0:
+    """With ?include=report (and on POST)"""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.generation import Generation
+from ...models.get_generation_include_item import GetGenerationIncludeItem
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     generation_id: UUID,
     *,
     wait: int | Unset = 0,
+    include: list[GetGenerationIncludeItem] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,6 +26,15 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["wait"] = wait
+
+    json_include: list[str] | Unset = UNSET
+    if not isinstance(include, Unset):
+        json_include = []
+        for include_item_data in include:
+            include_item = include_item_data.value
+            json_include.append(include_item)
+
+    params["include"] = json_include
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -90,15 +101,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     wait: int | Unset = 0,
+    include: list[GetGenerationIncludeItem] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Generation | Problem]:
-    """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
+    """Status, progress, score and documents (about 1 KB). The ETag is the generation's version;
+    Retry-After until the end.
 
-     With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
+     With ``?wait=N`` (N at most 30) the answer is held until the generation changes (from the version
+    in If-None-Match, or from now) or N seconds pass. ``?include=report,stages`` adds the ATS report
+    and the stages (API 1.0's shape); they also have their own resources.
 
     Args:
         generation_id (UUID):
         wait (int | Unset):  Default: 0.
+        include (list[GetGenerationIncludeItem] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -112,6 +128,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         generation_id=generation_id,
         wait=wait,
+        include=include,
         if_none_match=if_none_match,
     )
 
@@ -127,15 +144,20 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     wait: int | Unset = 0,
+    include: list[GetGenerationIncludeItem] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Generation | Problem | None:
-    """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
+    """Status, progress, score and documents (about 1 KB). The ETag is the generation's version;
+    Retry-After until the end.
 
-     With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
+     With ``?wait=N`` (N at most 30) the answer is held until the generation changes (from the version
+    in If-None-Match, or from now) or N seconds pass. ``?include=report,stages`` adds the ATS report
+    and the stages (API 1.0's shape); they also have their own resources.
 
     Args:
         generation_id (UUID):
         wait (int | Unset):  Default: 0.
+        include (list[GetGenerationIncludeItem] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -150,6 +172,7 @@ def sync(
         generation_id=generation_id,
         client=client,
         wait=wait,
+        include=include,
         if_none_match=if_none_match,
     ).parsed
 
@@ -159,15 +182,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     wait: int | Unset = 0,
+    include: list[GetGenerationIncludeItem] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Generation | Problem]:
-    """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
+    """Status, progress, score and documents (about 1 KB). The ETag is the generation's version;
+    Retry-After until the end.
 
-     With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
+     With ``?wait=N`` (N at most 30) the answer is held until the generation changes (from the version
+    in If-None-Match, or from now) or N seconds pass. ``?include=report,stages`` adds the ATS report
+    and the stages (API 1.0's shape); they also have their own resources.
 
     Args:
         generation_id (UUID):
         wait (int | Unset):  Default: 0.
+        include (list[GetGenerationIncludeItem] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -181,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         generation_id=generation_id,
         wait=wait,
+        include=include,
         if_none_match=if_none_match,
     )
 
@@ -194,15 +223,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     wait: int | Unset = 0,
+    include: list[GetGenerationIncludeItem] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Generation | Problem | None:
-    """Status, progress, stages, score and documents. Sends an ETag and, until the end, Retry-After.
+    """Status, progress, score and documents (about 1 KB). The ETag is the generation's version;
+    Retry-After until the end.
 
-     With ``?wait=N`` (N at most 30) the answer is held until the generation changes or N seconds pass.
+     With ``?wait=N`` (N at most 30) the answer is held until the generation changes (from the version
+    in If-None-Match, or from now) or N seconds pass. ``?include=report,stages`` adds the ATS report
+    and the stages (API 1.0's shape); they also have their own resources.
 
     Args:
         generation_id (UUID):
         wait (int | Unset):  Default: 0.
+        include (list[GetGenerationIncludeItem] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -218,6 +252,7 @@ async def asyncio(
             generation_id=generation_id,
             client=client,
             wait=wait,
+            include=include,
             if_none_match=if_none_match,
         )
     ).parsed
