@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from pipeline.document_generator import CoverLetter, GenerationOptions, Resume
@@ -31,9 +32,9 @@ class Metadata:
 def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFile:
     """Render the resume with ``options.template`` on ``options.page_size``.
 
-    With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then the lowest-scored
-    bullets are left out (keeping one per entry while others remain) until the resume fits one page;
-    ``dropped`` lists the first source ref of each bullet left out, lowest score first. Raises
+    With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then content is left out in
+    ``drop_order`` (older, less relevant roles first) until the resume fits one page; ``dropped`` lists
+    the first source ref of each bullet (or the ref of each entry) left out, in that order. Raises
     ``ValueError`` when even that does not fit, and ``UnsupportedCharactersError`` (a ``ValueError``)
     naming any characters the bundled fonts cannot draw.
     """
@@ -110,7 +111,7 @@ def render_pdf(
     document = BaseDocTemplate(
         buffer,
         pagesize=(width, height),
-        pageTemplates=[PageTemplate("page", [column])],
+        pageTemplates=[PageTemplate("page", [column], onPageEnd=end_last_line)],
         title=metadata.title,
         author=metadata.author,
         subject=metadata.subject,
@@ -122,22 +123,48 @@ def render_pdf(
     return buffer.getvalue(), document.page
 
 
-BulletKey = tuple[int, int, int]  # section, entry and bullet index
+def end_last_line(canvas: Canvas, document: BaseDocTemplate) -> None:
+    """A blank text line under the page's last line, so readers that end a line only when another line
+    follows on the same page (pdf.js, hence OpenResume) do not glue it to the next page's first line."""
+    canvas.setFont(REGULAR, MIN_TEXT_SIZE)
+    canvas.drawString(SIDE_MARGIN, TOP_MARGIN / 2, " ")
+
+
+BulletKey = tuple[int, int, int]  # section, entry and bullet index; bullet WHOLE_ENTRY leaves the entry out
+WHOLE_ENTRY = -1
+RECENT_ENTRIES = 3  # the newest roles of a section, which keep their strongest bullets longest
+KEEP_BULLETS = 3  # bullets a recent relevant role keeps until everything else has gone
+DROPPABLE_ENTRY_SECTIONS = ("experience", "projects")
 
 
 def drop_order(resume: Resume) -> tuple[BulletKey, ...]:
-    """Bullets in the order they are left out: lowest score first, later ones first on a tie;
-    each entry's best bullet comes only after every other bullet."""
-    spare: list[tuple[float, BulletKey]] = []
-    best: list[tuple[float, BulletKey]] = []
+    """What to leave out, first to last, so that the least relevant content across the career goes first.
+
+    1. bullets of older roles (past the ``RECENT_ENTRIES`` newest of a section), least relevant first;
+    2. bullets of recent roles beyond their ``KEEP_BULLETS`` strongest, least relevant first;
+    3. older roles themselves (experience and projects; never a degree), least relevant first;
+    4. the remaining bullets of recent roles down to their strongest, then those strongest ones.
+    A role's relevance is the score of its best bullet; within a step lower scores go first, later ones
+    first on a tie.
+    """
+    old_bullets, extra, old_entries, kept, best = [], [], [], [], []
     for s, section in enumerate(resume.sections):
         for e, entry in enumerate(section.entries):
-            scored = [(line.score, (s, e, b)) for b, line in enumerate(entry.bullets)]
-            if scored:
-                top = max(scored, key=lambda item: (item[0], -item[1][2]))  # earliest of the best
-                best.append(top)
-                spare += [item for item in scored if item[1] != top[1]]
-    return tuple(key for group in (spare, best) for _, key in sorted(group, key=by_score_latest_first))
+            scored = sorted(
+                ((line.score, (s, e, b)) for b, line in enumerate(entry.bullets)),
+                key=lambda item: (-item[0], item[1][2]),
+            )  # strongest first, earliest first on a tie
+            relevance = scored[0][0] if scored else 0.0
+            if e >= RECENT_ENTRIES:
+                old_bullets += scored
+                if section.kind in DROPPABLE_ENTRY_SECTIONS:
+                    old_entries.append((relevance, (s, e, WHOLE_ENTRY)))
+                continue
+            extra += scored[KEEP_BULLETS:]
+            kept += scored[1:KEEP_BULLETS]
+            best += scored[:1]
+    groups = (old_bullets, extra, old_entries, kept, best)
+    return tuple(key for group in groups for _, key in sorted(group, key=by_score_latest_first))
 
 
 def by_score_latest_first(item: tuple[float, BulletKey]) -> tuple[float, tuple[int, ...]]:
@@ -146,7 +173,7 @@ def by_score_latest_first(item: tuple[float, BulletKey]) -> tuple[float, tuple[i
 
 
 def without(resume: Resume, keys: Sequence[BulletKey]) -> Resume:
-    """The resume with the bullets at ``keys`` left out."""
+    """The resume with the bullets (and whole entries) at ``keys`` left out."""
     drop = set(keys)
     sections = tuple(
         replace(
@@ -154,6 +181,7 @@ def without(resume: Resume, keys: Sequence[BulletKey]) -> Resume:
             entries=tuple(
                 replace(entry, bullets=tuple(b for i, b in enumerate(entry.bullets) if (s, e, i) not in drop))
                 for e, entry in enumerate(section.entries)
+                if (s, e, WHOLE_ENTRY) not in drop
             ),
         )
         for s, section in enumerate(resume.sections)
@@ -165,5 +193,7 @@ def bullet_ref(resume: Resume, key: BulletKey) -> str:
     """The first source ref of a bullet, or its entry's ref when it has none."""
     s, e, b = key
     entry = resume.sections[s].entries[e]
+    if b == WHOLE_ENTRY:
+        return entry.ref
     sources = entry.bullets[b].sources
     return sources[0] if sources else entry.ref
