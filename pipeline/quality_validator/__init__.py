@@ -216,6 +216,7 @@ def validate_quality(
         return _result(report, documents, rendered)
     second_documents = regenerate(terms)
     second, second_rendered = _score_documents(second_documents, profile, analysis, compiled, options, target)
-    if second.ats_score > report.ats_score:
+    # kept when it scores higher, or as high with more of the posting's keywords shown (the fit saturates)
+    if (second.ats_score, -len(second.missing_keywords)) > (report.ats_score, -len(report.missing_keywords)):
         return _result(replace(second, regenerated=True, emphasized=terms), second_documents, second_rendered)
     return _result(replace(report, emphasized=terms), documents, rendered)
