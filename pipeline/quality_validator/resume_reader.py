@@ -146,7 +146,7 @@ def visual_lines(text_lines: Sequence[TextLine]) -> list[Line]:
                 top=max(item.y1 for item in group),
                 bottom=min(item.y0 for item in group),
                 text="   ".join(item.text for item in group),
-                bold=all(item.bold for item in group),
+                bold=group[0].bold,  # a line that opens in bold reads as bold (an entry's first line)
                 size=max(item.size for item in group),
                 parts=tuple(item.text for item in group),
             )

@@ -4,7 +4,9 @@ glues fields together loses score."""
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import LETTER
@@ -15,7 +17,7 @@ from pipeline.inputs import Posting, profile_from_json_resume
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import score_pdf
-from pipeline.quality_validator.parse_back import expected_from_resume, parse_back
+from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
 from pipeline.quality_validator.resume_reader import read_resume
 from pipeline.render import render_resume_pdf
 from pipeline.render.fonts import BOLD, REGULAR, register_typefaces
@@ -95,3 +97,17 @@ def test_the_score_drops_on_a_layout_whose_fields_an_ats_cannot_separate():
     assert any(name.endswith(".employer") for name in bad.parse_back_failed)
     assert bad.ats_score < good.ats_score - 0.2
     assert replace(bad, ats_score=0).components[1].name == "parse_back"
+
+
+FOREIGN = Path(__file__).resolve().parents[1] / "data" / "foreign_resumes"
+FOREIGN_EXPECTED = json.loads((FOREIGN / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(key for key in FOREIGN_EXPECTED if key.endswith(".pdf")))
+def test_the_reader_reads_resumes_jobwise_did_not_make(name):
+    """LibreOffice PDFs in three other layouts: tab-aligned dates, title before employer, two-line entries."""
+    profile = profile_from_json_resume(FOREIGN_EXPECTED[name])
+    result = parse_back(read_resume((FOREIGN / name).read_bytes()), expected_from_profile(profile))
+
+    assert result.failed == (), result
+    assert result.recall == 1.0
