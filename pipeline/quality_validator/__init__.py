@@ -75,16 +75,16 @@ def score_pdf(
     target: float = DEFAULT_TARGET,
     resume: Resume | None = None,
 ) -> QualityReport:
-    """Score a resume PDF as an ATS reads it. Only ``options.one_page`` matters here: it sets the page
-    limit to one. ``resume`` is the document the PDF was rendered from: parse-back expects its entries;
-    without it, every entry of the profile."""
+    """Score a resume PDF as an ATS reads it. Only ``options.one_page`` matters here: ``True`` sets the
+    page limit to one ("auto" keeps the limit of two). ``resume`` is the document the PDF was rendered
+    from: parse-back expects its entries; without it, every entry of the profile."""
     reading = read_pdf(pdf)
     expected = expected_from_resume(resume, profile) if resume else expected_from_profile(profile)
     recovered = parse_back(parse_lines(reading.lines), expected)
     coverage = keyword_coverage(analysis.keywords, reading.texts)
     found = sections_found(reading.texts, profile)
     missing_sections = [kind for kind in SECTION_WEIGHTS if kind not in found]
-    checks = format_checks(reading, one_page=bool(options and options.one_page))
+    checks = format_checks(reading, one_page=bool(options and options.one_page is True))
     flags = knockout_flags(profile, analysis, compiled)
     knockouts, knockout_detail = knockout_score(flags)
     passed = sum(check.passed for check in checks)
