@@ -40,9 +40,15 @@ def cases() -> list[tuple[str, dict, dict]]:
     """(name, JSON Resume, posting) for the demo, each golden case and the full resume."""
     job = json.loads((ROOT / "examples" / "job.json").read_text("utf-8"))
     found = [("demo", json.loads((ROOT / "examples" / "profile.json").read_text("utf-8")), job)]
-    for path in sorted((ROOT / "tests" / "golden" / "cases").glob("*.json")):
+    golden = ROOT / "tests" / "golden"
+    for path in sorted((golden / "cases").glob("*.json")):
         case = json.loads(path.read_text("utf-8"))
-        found.append((path.stem, case["profile"], case["posting"]))
+        if "profile_file" in case:  # a real-world pair: a real posting, a profile file
+            posting = json.loads((golden / "postings" / f"{case['posting_file']}.json").read_text("utf-8"))
+            profile = json.loads((golden / "profiles" / f"{case['profile_file']}.json").read_text("utf-8"))
+            found.append((path.stem, profile, posting["posting"]))
+        else:
+            found.append((path.stem, case["profile"], case["posting"]))
     full = json.loads((ROOT / "tests" / "data" / "full_resume.json").read_text("utf-8"))
     found.append(("full_resume", full, job))
     return found

@@ -279,7 +279,7 @@ def find_phone(header: Sequence[Line]) -> str:
 
 def find_location(header: Sequence[Line]) -> str:
     for piece in header_pieces(header):
-        if LOCATION.match(piece) and not EMAIL.search(piece):
+        if not EMAIL.search(piece) and is_location(piece, "header"):  # not a headline such as "Nurse, PACU"
             return piece
     return ""
 
