@@ -5,6 +5,7 @@ A scoring change that moves a case out of its range fails here; see README.md be
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from pipeline.inputs import Posting, profile_from_json_resume
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
+from pipeline.quality_validator.reading import extract_text
 
 GOLDEN = Path(__file__).parent
 CASES = sorted((GOLDEN / "cases").glob("*.json"))
@@ -67,7 +69,8 @@ def test_the_golden_set_has_every_kind_of_case():
 @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
 def test_case_scores_inside_its_range(path):
     case = load(path)
-    report = run_case(case).report
+    result = run_case(case)
+    report = result.report
     low, high = case["expected"]["min"], case["expected"]["max"]
     why = f"{case['name']}: {case['rationale']} Components: {report.components}"
 
@@ -80,6 +83,15 @@ def test_case_scores_inside_its_range(path):
         assert section in report.sections_found, why
     if "expect_regenerated" in case:
         assert report.regenerated is case["expect_regenerated"], why
+    text = " ".join(extract_text(base64.b64decode(result.resume_pdf), "pdfminer").split())
+    for absent in case.get("expect_absent_text", ()):
+        assert absent not in text, why
+    if "expect_recent_bullets" in case:  # each of the 3 newest roles keeps at least that many of its bullets
+        roles = result.documents.resume.sections
+        experience = next(section for section in roles if section.kind == "experience")
+        for entry in experience.entries[:3]:
+            shown = [line for line in entry.bullets if " ".join(line.text.split()) in text]
+            assert len(shown) >= min(case["expect_recent_bullets"], len(entry.bullets)), (entry.ref, why)
 
 
 REAL = [load(path) for path in CASES if "posting_file" in load(path)]
