@@ -4,11 +4,15 @@ glues fields together loses score."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
+import statistics
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,6 +26,7 @@ from pipeline.quality_validator.resume_reader import read_resume
 from pipeline.render import render_resume_pdf
 from pipeline.render.fonts import BOLD, REGULAR, register_typefaces
 from tests.golden.test_golden import CASES, load
+from tests.pipeline.resume_builders import make_resume
 
 FIELDS = ("employer", "title", "school", "degree")
 LATIN = [path for path in CASES if load(path)["name"] not in ("cjk_name_and_keywords", "non_latin_names")]
@@ -111,3 +116,49 @@ def test_the_reader_reads_resumes_jobwise_did_not_make(name):
 
     assert result.failed == (), result
     assert result.recall == 1.0
+
+
+SCRIPTS = {
+    "latin": ("Brightline Logistics", "Senior Engineer", "Built the tracking service"),
+    "cjk": ("株式会社メルカリ", "高级工程师", "构建了分布式系统"),
+    "cyrillic": ("Яндекс", "Старший инженер", "Построил систему отслеживания"),
+    "arabic": ("شركة النيل", "مهندس أول", "بنيت نظام التتبع"),
+}
+
+
+def baselines(pdf: bytes) -> list[tuple[float, str]]:
+    """(baseline y, text) of every visual line, top to bottom, from the characters' own origins."""
+    found = []
+    for page in extract_pages(io.BytesIO(pdf)):
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    chars = [c for c in line if isinstance(c, LTChar)] if isinstance(line, LTTextLine) else []
+                    if chars:
+                        found.append((round(chars[0].matrix[5], 2), " ".join(line.get_text().split())))
+    return sorted(found, key=lambda item: -item[0])
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+@pytest.mark.parametrize("template", ["classic", "modern"])
+def test_entries_are_split_by_at_least_one_and_a_half_line_heights_in_every_script(script, template):
+    organization, title, bullet = SCRIPTS[script]
+    resume = make_resume(roles=2, bullets=2)
+    experience = next(s for s in resume.sections if s.kind == "experience")
+    entries = tuple(
+        replace(
+            entry,
+            organization=f"{organization} {n}",
+            title=title,
+            bullets=tuple(replace(line, text=f"{bullet} {n}{b}") for b, line in enumerate(entry.bullets)),
+        )
+        for n, entry in enumerate(experience.entries[:2])
+    )
+    resume = replace(resume, sections=(replace(experience, entries=entries),))
+    lines = baselines(render_resume_pdf(resume, GenerationOptions(template=template)).content)
+    body = [y for y, _ in lines[[text for _, text in lines].index("EXPERIENCE") + 1 :]]
+    gaps = [above - below for above, below in itertools.pairwise(body)]  # within the two entries
+    usual, entry_gap = statistics.median(gaps), max(gaps)  # line to line; last bullet to the next entry
+
+    assert len(body) >= 10
+    assert entry_gap >= 1.5 * usual, (lines, gaps)
