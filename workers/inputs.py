@@ -58,6 +58,7 @@ class ValidateInputs(GenerateInputs):
 class ExportInputs:
     documents: Documents
     options: GenerationOptions
+    validated: QualityResult | None = None  # stage 4's result: the resume PDF it scored
 
 
 def load_posting(session: Session, generation: Generation) -> Posting:
@@ -134,4 +135,4 @@ def load_validate(session: Session, generation: Generation) -> ValidateInputs:
 
 def load_export(session: Session, generation: Generation) -> ExportInputs:
     validated = load_result(session, generation, VALIDATE, QualityResult)
-    return ExportInputs(validated.documents, load_options(generation))
+    return ExportInputs(validated.documents, load_options(generation), validated)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import uuid
@@ -17,7 +18,8 @@ from pipeline.document_generator import Documents, generate_documents
 from pipeline.job_analyzer import analyze_job, cache_key
 from pipeline.pdf_exporter import export_documents
 from pipeline.profile_compiler import compile_profile
-from pipeline.quality_validator import validate_quality
+from pipeline.quality_validator import QualityResult, validate_quality
+from pipeline.render import PDF, RenderedFile
 from pipeline.serialization import to_data
 from settings import settings
 from workers import webhooks
@@ -115,10 +117,18 @@ def _export(inputs: ExportInputs) -> StageResult:
             "sha256": hashlib.sha256(f.content).hexdigest(),
             "pages": f.pages,
         }
-        for f in export_documents(inputs.documents, inputs.options)
+        for f in export_documents(inputs.documents, inputs.options, scored_resume(inputs.validated))
     ]
     listing = [{k: v for k, v in f.items() if k != "content"} for f in files]
     return StageResult({"files": listing}, extra=files)
+
+
+def scored_resume(validated: QualityResult | None) -> RenderedFile | None:
+    """The resume PDF stage 4 scored (kept base64 in its output), or None for an older stage-4 row."""
+    if validated is None or not validated.resume_pdf:
+        return None
+    content = base64.b64decode(validated.resume_pdf)
+    return RenderedFile("resume", "pdf", PDF, content, validated.resume_pages, validated.resume_dropped)
 
 
 def _save_export(session: Session, generation: Generation, result: StageResult) -> None:

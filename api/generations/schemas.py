@@ -19,10 +19,27 @@ DOCUMENT_KINDS = ("resume", "cover_letter")
 DOCUMENT_FORMATS = ("pdf", "txt", "docx")
 
 
+class OnePage(ma.fields.Field):
+    """``true``, ``false`` or ``"auto"``: nothing else (no 0/1, no other strings)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool | str:
+        if isinstance(value, bool) or value == "auto":
+            return value
+        raise ma.ValidationError('Must be true, false or "auto".')
+
+
 class GenerationOptionsSchema(BaseSchema):
     template = ma.fields.String(load_default="classic", validate=validate.OneOf(TEMPLATES))
     page_size = ma.fields.String(load_default="letter", validate=validate.OneOf(PAGE_SIZES))
-    one_page = StrictBoolean(load_default=False, metadata={"description": "Fit the resume on one page"})
+    one_page = OnePage(
+        load_default="auto",
+        metadata={
+            "oneOf": [{"type": "boolean"}, {"type": "string", "enum": ["auto"]}],
+            "description": "Fit the resume on one page: true (always, down to 9 pt, leaving out the least "
+            'relevant content first), false (never), or "auto" (one page when the career fits one readable '
+            "page keeping the two strongest bullets of each recent role; the default)",
+        },
+    )
     cover_letter = StrictBoolean(load_default=True)
     generator = ma.fields.String(
         validate=validate.OneOf(GENERATORS),

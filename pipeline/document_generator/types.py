@@ -29,7 +29,7 @@ PAGE_SIZES: tuple[PageSize, ...] = get_args(PageSize)
 class GenerationOptions:
     template: TemplateName = "classic"
     page_size: PageSize = "letter"
-    one_page: bool = False
+    one_page: bool | Literal["auto"] = False  # "auto": one page when the career fits a readable one
     cover_letter: bool = True
     generator: Generator = "offline"
     date: str = ""  # the cover letter's date, given by the caller so output stays deterministic

@@ -17,11 +17,17 @@ from pipeline.render import (
 __all__ = ["RenderedFile", "export_documents"]
 
 
-def export_documents(documents: Documents, options: GenerationOptions) -> tuple[RenderedFile, ...]:
-    """Every file a generation offers: resume PDF, TXT and DOCX; cover letter PDF and TXT."""
+def export_documents(
+    documents: Documents, options: GenerationOptions, resume_pdf: RenderedFile | None = None
+) -> tuple[RenderedFile, ...]:
+    """Every file a generation offers: resume PDF, TXT and DOCX; cover letter PDF and TXT.
+
+    ``resume_pdf`` is the resume PDF stage 4 rendered and scored; when given it is exported as is, so the
+    file the user gets is the file that was scored, and nobody renders it twice.
+    """
     resume = documents.resume
     files = [
-        render_resume_pdf(resume, options),
+        resume_pdf or render_resume_pdf(resume, options),
         RenderedFile("resume", "txt", TXT, resume_text(resume).encode()),
         RenderedFile("resume", "docx", DOCX, resume_docx(resume, options.page_size)),
     ]

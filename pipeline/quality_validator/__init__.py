@@ -2,8 +2,10 @@
 
 The resume is rendered with ``pipeline.render`` (the same options the export uses) and read back with
 both pypdf and pdfminer.six (``reading``); a keyword or section counts only when both engines read it. The
-score is the versioned composite described in ``weights``: keyword coverage, section completeness, format
-checks and knock-outs. The report keeps no extracted text, only what was found and what to do about it.
+score is the versioned composite described in ``weights``: keyword fit, reduced by what an ATS-style reader
+fails to parse back (``resume_reader``, ``parse_back``), knock-outs, missing sections and format problems.
+The scored PDF travels in the result (base64) so stage 5 exports the very bytes that were scored. The
+report keeps no extracted text, only what was found and what to do about it.
 
 Below the target, when the profile shows keywords the resume text lacks, ``regenerate`` is called once with
 those keywords to emphasize, and the better-scoring documents are kept. Keywords the profile does not show
@@ -12,17 +14,20 @@ are reported in ``missing_from_profile`` and never emphasized or suggested.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import replace
 
-from pipeline.document_generator import CoverLetter, Documents, GenerationOptions
+from pipeline.document_generator import CoverLetter, Documents, GenerationOptions, Resume
 from pipeline.inputs import Profile
 from pipeline.job_analyzer import JobAnalysis
 from pipeline.profile_compiler import CompiledProfile
 from pipeline.quality_validator.format_checks import format_checks
 from pipeline.quality_validator.keywords import keyword_coverage
 from pipeline.quality_validator.knockouts import knockout_flags, knockout_score
+from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
 from pipeline.quality_validator.reading import read_pdf
+from pipeline.quality_validator.resume_reader import parse_lines
 from pipeline.quality_validator.sections import sections_found
 from pipeline.quality_validator.suggestions import suggestions
 from pipeline.quality_validator.types import (
@@ -35,10 +40,17 @@ from pipeline.quality_validator.types import (
 from pipeline.quality_validator.weights import (
     COMPONENT_WEIGHTS,
     DEFAULT_TARGET,
+    KEYWORD_SATURATION,
+    PENALTIES,
     SCORING_VERSION,
     SECTION_WEIGHTS,
 )
-from pipeline.render import UnsupportedCharactersError, render_cover_letter_pdf, render_resume_pdf
+from pipeline.render import (
+    RenderedFile,
+    UnsupportedCharactersError,
+    render_cover_letter_pdf,
+    render_resume_pdf,
+)
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -61,19 +73,36 @@ def score_pdf(
     compiled: CompiledProfile,
     options: GenerationOptions | None = None,
     target: float = DEFAULT_TARGET,
+    resume: Resume | None = None,
 ) -> QualityReport:
-    """Score a resume PDF as an ATS reads it. Only ``options.one_page`` matters here: it sets the page
-    limit to one."""
+    """Score a resume PDF as an ATS reads it. Only ``options.one_page`` matters here: ``True`` sets the
+    page limit to one ("auto" keeps the limit of two). ``resume`` is the document the PDF was rendered
+    from: parse-back expects its entries; without it, every entry of the profile."""
     reading = read_pdf(pdf)
+    expected = expected_from_resume(resume, profile) if resume else expected_from_profile(profile)
+    recovered = parse_back(parse_lines(reading.lines), expected)
     coverage = keyword_coverage(analysis.keywords, reading.texts)
     found = sections_found(reading.texts, profile)
     missing_sections = [kind for kind in SECTION_WEIGHTS if kind not in found]
-    checks = format_checks(reading, one_page=bool(options and options.one_page))
+    checks = format_checks(reading, one_page=bool(options and options.one_page is True))
     flags = knockout_flags(profile, analysis, compiled)
     knockouts, knockout_detail = knockout_score(flags)
     passed = sum(check.passed for check in checks)
+    fit = min(1.0, coverage.score / KEYWORD_SATURATION)
     components = (
-        ScoreComponent("keywords", COMPONENT_WEIGHTS["keywords"], round(coverage.score, 4), coverage.detail),
+        ScoreComponent(
+            "keywords",
+            COMPONENT_WEIGHTS["keywords"],
+            round(fit, 4),
+            f"{coverage.detail}; coverage {coverage.score:.2f}, full marks at {KEYWORD_SATURATION}",
+        ),
+        ScoreComponent(
+            "parse_back",
+            COMPONENT_WEIGHTS["parse_back"],
+            round(recovered.recall, 4),
+            f"{recovered.found} of {recovered.expected} fields read back"
+            + (": missed " + ", ".join(recovered.failed) if recovered.failed else ""),
+        ),
         ScoreComponent(
             "sections",
             COMPONENT_WEIGHTS["sections"],
@@ -91,7 +120,7 @@ def score_pdf(
     shown = set(compiled.matched_keywords)
     return QualityReport(
         version=SCORING_VERSION,
-        ats_score=round(sum(c.weight * c.score for c in components), 4),
+        ats_score=round(combine(components), 4),
         target=target,
         components=components,
         matched_keywords=coverage.matched,
@@ -105,7 +134,17 @@ def score_pdf(
             profile, [term for term in coverage.missing if term in shown], missing_sections, checks, flags
         ),
         pages=reading.facts.pages,
+        parse_back_failed=recovered.failed,
     )
+
+
+def combine(components: tuple[ScoreComponent, ...]) -> float:
+    """Keyword fit times one factor per penalty component (see ``weights``)."""
+    score = next(c.score for c in components if c.name == "keywords")
+    for component in components:
+        if component.name in PENALTIES:
+            score *= 1 - component.weight * (1 - component.score)
+    return score
 
 
 def emphasizable(report: QualityReport) -> tuple[str, ...]:
@@ -135,12 +174,30 @@ def _score_documents(
     compiled: CompiledProfile,
     options: GenerationOptions,
     target: float,
-) -> QualityReport:
+) -> tuple[QualityReport, RenderedFile]:
     rendered = render_resume_pdf(documents.resume, options)
-    report = score_pdf(rendered.content, profile, analysis, compiled, options, target)
-    if documents.cover_letter is None:
-        return report
-    return replace(report, cover_letter_checks=cover_letter_checks(documents.cover_letter, options))
+    shown = replace(
+        documents.resume,
+        sections=tuple(
+            replace(section, entries=tuple(e for e in section.entries if e.ref not in rendered.dropped))
+            for section in documents.resume.sections
+        ),
+    )  # parse-back expects the entries the page shows, not those left out to fit it
+    report = score_pdf(rendered.content, profile, analysis, compiled, options, target, shown)
+    if documents.cover_letter is not None:
+        report = replace(report, cover_letter_checks=cover_letter_checks(documents.cover_letter, options))
+    return report, rendered
+
+
+def _result(report: QualityReport, documents: Documents, rendered: RenderedFile) -> QualityResult:
+    """The result, carrying the scored PDF so stage 5 exports exactly what was scored."""
+    return QualityResult(
+        report,
+        documents,
+        resume_pdf=base64.b64encode(rendered.content).decode("ascii"),
+        resume_pages=rendered.pages or 0,
+        resume_dropped=rendered.dropped,
+    )
 
 
 def validate_quality(
@@ -153,12 +210,13 @@ def validate_quality(
     target: float = DEFAULT_TARGET,
 ) -> QualityResult:
     """Score ``documents``; below ``target``, regenerate once emphasizing keywords the profile shows."""
-    report = _score_documents(documents, profile, analysis, compiled, options, target)
+    report, rendered = _score_documents(documents, profile, analysis, compiled, options, target)
     terms = emphasizable(report)
     if report.ats_score >= target or regenerate is None or not terms:
-        return QualityResult(report, documents)
+        return _result(report, documents, rendered)
     second_documents = regenerate(terms)
-    second = _score_documents(second_documents, profile, analysis, compiled, options, target)
-    if second.ats_score > report.ats_score:
-        return QualityResult(replace(second, regenerated=True, emphasized=terms), second_documents)
-    return QualityResult(replace(report, emphasized=terms), documents)
+    second, second_rendered = _score_documents(second_documents, profile, analysis, compiled, options, target)
+    # kept when it scores higher, or as high with more of the posting's keywords shown (the fit saturates)
+    if (second.ats_score, -len(second.missing_keywords)) > (report.ats_score, -len(report.missing_keywords)):
+        return _result(replace(second, regenerated=True, emphasized=terms), second_documents, second_rendered)
+    return _result(replace(report, emphasized=terms), documents, rendered)

@@ -148,7 +148,8 @@ def characters(page: LTPage) -> Iterator[LTChar]:
     for element in page:
         if isinstance(element, LTTextContainer):
             for line in element:
-                yield from (char for char in line if isinstance(char, LTChar))
+                if isinstance(line, LTTextLine):  # a box may also hold a lone character (a blank line end)
+                    yield from (char for char in line if isinstance(char, LTChar))
 
 
 def page_lines(page: LTPage, number: int) -> Iterator[TextLine]:

@@ -13,7 +13,7 @@ KnockoutStatus = Literal["met", "not_met", "unknown"]
 MET: KnockoutStatus = "met"
 NOT_MET: KnockoutStatus = "not_met"
 UNKNOWN: KnockoutStatus = "unknown"
-ComponentName = Literal["keywords", "sections", "format", "knockouts"]
+ComponentName = Literal["keywords", "parse_back", "sections", "format", "knockouts"]
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,13 @@ class QualityReport:
     regenerated: bool = False
     cover_letter_checks: tuple[FormatCheck, ...] = ()  # reported, not scored
     emphasized: tuple[str, ...] = ()  # keywords a regeneration was asked to bring forward; () when none ran
+    parse_back_failed: tuple[str, ...] = ()  # fields an ATS-style reader did not recover: "work[0].employer"
 
 
 @dataclass(frozen=True)
 class QualityResult:
     report: QualityReport
     documents: Documents  # the documents to export: the input, or a regeneration that scored better
+    resume_pdf: str = ""  # base64 of the scored resume PDF, which stage 5 exports instead of rendering again
+    resume_pages: int = 0
+    resume_dropped: tuple[str, ...] = ()  # refs left out so the resume fits (one-page option)

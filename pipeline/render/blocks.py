@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.document_generator import CoverLetter, Resume, ResumeEntry, ResumeSection
-from pipeline.render.wording import contact_line, entry_meta, labelled, letter_date
+from pipeline.render.wording import ONGOING_KINDS, contact_line, date_range, labelled, letter_date
 
 HEADER_KINDS = ("name", "headline", "contact")
 PROSE_SECTIONS = ("summary",)  # sections whose lines read as one paragraph
@@ -19,7 +19,9 @@ PROSE_SECTIONS = ("summary",)  # sections whose lines read as one paragraph
 class Block:
     """One paragraph; ``lead`` is set in bold before ``text`` (an entry title, a skill group label)."""
 
-    kind: str  # name | headline | contact | heading | prose | line | entry_title | entry_meta | bullet | gap
+    # name | headline | contact | heading | prose | line | entry_org | entry_title | entry_dates
+    # | entry_location | bullet | gap
+    kind: str
     text: str = ""
     lead: str = ""
 
@@ -29,19 +31,36 @@ class Block:
 
 
 def resume_blocks(resume: Resume) -> tuple[Block, ...]:
-    """Header, then each section's heading, lines and entries, in the resume's order."""
+    """Header, then each section's heading in capitals, lines and entries, in the resume's order.
+
+    The layout rule-based ATS parsers read: each field of an entry on a line of its own (the organization
+    in bold, then the title, the dates, the location), so no parser has to split one line into two fields.
+    """
     blocks = header_blocks(resume.name, resume.headline, resume.contact)
     for section in resume.sections:
-        blocks.append(Block("heading", section.heading))
+        blocks.append(Block("heading", section.heading.upper()))
         blocks += section_line_blocks(section)
         for entry in section.entries:
-            blocks.append(
-                Block("entry_title", f", {entry.organization}" if entry.organization else "", entry.title)
-            )
-            meta = entry_meta(entry, section)
-            blocks += [Block("entry_meta", meta)] if meta else []
-            blocks += [Block("bullet", line.text) for line in entry.bullets]
+            blocks += entry_blocks(entry, section)
     return tuple(blocks)
+
+
+def entry_blocks(entry: ResumeEntry, section: ResumeSection) -> list[Block]:
+    """Organization (bold), title, dates and location on lines of their own, then the bullets.
+
+    For education the school is the organization and the degree the title, so they never share a line.
+    An entry without an organization (a project) shows its title in bold in the organization's place.
+    """
+    dates = date_range(entry, ongoing=section.kind in ONGOING_KINDS)
+    fields = [
+        Block("entry_org", lead=entry.organization or entry.title),
+        Block("entry_title", entry.title if entry.organization else ""),
+        Block("entry_dates", dates),
+        Block("entry_location", entry.location),
+    ]
+    return [block for block in fields if block.full_text] + [
+        Block("bullet", line.text) for line in entry.bullets
+    ]
 
 
 def letter_blocks(letter: CoverLetter) -> tuple[Block, ...]:
@@ -54,13 +73,6 @@ def letter_blocks(letter: CoverLetter) -> tuple[Block, ...]:
     blocks += [Block("prose", " ".join(line.text for line in lines)) for lines in letter.paragraphs]
     blocks += [Block("line", letter.closing), Block("line", letter.signature)]
     return tuple(block for block in blocks if block.full_text or block.kind == "gap")
-
-
-def entry_title(entry: ResumeEntry) -> Block:
-    """The first line of an entry: the title in bold, then ", Organization" (or the organization alone)."""
-    if not entry.title:
-        return Block("entry_title", lead=entry.organization)
-    return Block("entry_title", f", {entry.organization}" if entry.organization else "", entry.title)
 
 
 def header_blocks(name: str, headline: str, contact: tuple[str, ...]) -> list[Block]:

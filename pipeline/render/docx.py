@@ -57,7 +57,7 @@ def add_block(document: WordDocument, block: Block) -> None:
         paragraph = document.add_paragraph()
         if block.lead:
             paragraph.add_run(block.lead).bold = True
-        paragraph.add_run(block.text).italic = block.kind == "entry_meta"
+        paragraph.add_run(block.text).italic = block.kind in ("entry_dates", "entry_location")
 
 
 def with_fixed_times(package: bytes) -> bytes:

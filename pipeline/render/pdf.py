@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from pipeline.document_generator import CoverLetter, GenerationOptions, Resume
@@ -18,6 +19,7 @@ from pipeline.render.templates import MIN_TEXT_SIZE, get_template
 from pipeline.render.types import PDF, RenderedFile
 
 BODY_SIZES = (10.5, 10.0, 9.5, MIN_TEXT_SIZE)  # tried in turn when a document must fit one page
+AUTO_BODY_SIZES = BODY_SIZES  # one_page "auto" never goes under the 9 pt floor of every document
 CREATOR = "JobWise"
 
 
@@ -31,31 +33,53 @@ class Metadata:
 def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFile:
     """Render the resume with ``options.template`` on ``options.page_size``.
 
-    With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then the lowest-scored
-    bullets are left out (keeping one per entry while others remain) until the resume fits one page;
-    ``dropped`` lists the first source ref of each bullet left out, lowest score first. Raises
+    With ``options.one_page`` the body text steps down from 10.5 to 9 pt, then content is left out in
+    ``drop_order`` (older, less relevant roles first) until the resume fits one page; ``dropped`` lists
+    the first source ref of each bullet (or the ref of each entry) left out, in that order. With
+    ``"auto"`` the resume takes one page when it fits at 9 pt or more leaving out only older roles and
+    the bullets of recent ones beyond their strongest two, and runs on at full size otherwise. Raises
     ``ValueError`` when even that does not fit, and ``UnsupportedCharactersError`` (a ``ValueError``)
     naming any characters the bundled fonts cannot draw.
     """
     blocks = resume_blocks(resume)
     require_drawable(block.full_text for block in blocks)
     metadata = Metadata(f"Resume - {resume.name}", resume.name, "Resume")
-    if not options.one_page:
+    if options.one_page == "auto":
+        order, optional = drop_plan(resume)
+        fitted = fit_one_page(resume, blocks, options, metadata, AUTO_BODY_SIZES, order[:optional])
+        if fitted is not None:
+            return fitted
+    if options.one_page is not True:
         content, pages = render_pdf(blocks, options, metadata, BODY_SIZES[0])
         return RenderedFile("resume", "pdf", PDF, content, pages)
-    content = one_page_pdf(blocks, options, metadata)
-    if content is not None:
-        return RenderedFile("resume", "pdf", PDF, content, 1)
+    fitted = fit_one_page(resume, blocks, options, metadata, BODY_SIZES, drop_plan(resume)[0])
+    if fitted is None:
+        raise ValueError("the resume does not fit one page at 9 pt even with every bullet left out")
+    return fitted
 
-    order = drop_order(resume)
+
+def fit_one_page(
+    resume: Resume,
+    blocks: Sequence[Block],
+    options: GenerationOptions,
+    metadata: Metadata,
+    sizes: Sequence[float],
+    order: Sequence[BulletKey],
+) -> RenderedFile | None:
+    """One page at the largest of ``sizes`` that fits whole, else at the smallest with the fewest of
+    ``order`` left out; None when leaving all of ``order`` out does not fit either."""
+    for size in sizes:
+        content, pages = render_pdf(blocks, options, metadata, size)
+        if pages == 1:
+            return RenderedFile("resume", "pdf", PDF, content, 1)
 
     def render_without(count: int) -> tuple[bytes, int]:
-        return render_pdf(resume_blocks(without(resume, order[:count])), options, metadata, BODY_SIZES[-1])
+        return render_pdf(resume_blocks(without(resume, order[:count])), options, metadata, sizes[-1])
 
     counts = range(1, len(order) + 1)  # fewer left out never fits better, so a bisection finds the least
     found = bisect.bisect_left(counts, True, key=lambda count: render_without(count)[1] == 1)
     if found == len(counts):
-        raise ValueError("the resume does not fit one page at 9 pt even with every bullet left out")
+        return None
     count = counts[found]
     dropped = tuple(bullet_ref(resume, key) for key in order[:count])
     return RenderedFile("resume", "pdf", PDF, render_without(count)[0], 1, dropped)
@@ -110,7 +134,7 @@ def render_pdf(
     document = BaseDocTemplate(
         buffer,
         pagesize=(width, height),
-        pageTemplates=[PageTemplate("page", [column])],
+        pageTemplates=[PageTemplate("page", [column], onPageEnd=end_last_line)],
         title=metadata.title,
         author=metadata.author,
         subject=metadata.subject,
@@ -122,22 +146,59 @@ def render_pdf(
     return buffer.getvalue(), document.page
 
 
-BulletKey = tuple[int, int, int]  # section, entry and bullet index
+def end_last_line(canvas: Canvas, document: BaseDocTemplate) -> None:
+    """A blank text line under the page's last line, so readers that end a line only when another line
+    follows on the same page (pdf.js, hence OpenResume) do not glue it to the next page's first line."""
+    canvas.setFont(REGULAR, MIN_TEXT_SIZE)
+    canvas.drawString(SIDE_MARGIN, TOP_MARGIN / 2, " ")
+
+
+BulletKey = tuple[int, int, int]  # section, entry and bullet index; bullet WHOLE_ENTRY leaves the entry out
+WHOLE_ENTRY = -1
+RECENT_ENTRIES = 3  # the newest roles of a section, which keep their strongest bullets longest
+KEEP_BULLETS = 2  # bullets a recent role keeps until everything else has gone
+DROPPABLE_ENTRY_SECTIONS = ("experience", "projects")
 
 
 def drop_order(resume: Resume) -> tuple[BulletKey, ...]:
-    """Bullets in the order they are left out: lowest score first, later ones first on a tie;
-    each entry's best bullet comes only after every other bullet."""
-    spare: list[tuple[float, BulletKey]] = []
-    best: list[tuple[float, BulletKey]] = []
+    """What ``one_page`` leaves out, first to last (see ``drop_plan``)."""
+    return drop_plan(resume)[0]
+
+
+def drop_plan(resume: Resume) -> tuple[tuple[BulletKey, ...], int]:
+    """What to leave out, first to last, and how many of those are optional (steps 1 to 3, all that
+    ``one_page: "auto"`` may leave out: the recent roles keep their strongest bullets). First to last, so
+    that the least relevant content across the career goes first:
+
+    1. bullets of older roles and projects (past the ``RECENT_ENTRIES`` newest of a section) and the
+       details under a degree, least relevant first;
+    2. bullets of recent roles beyond their ``KEEP_BULLETS`` strongest (of recent projects beyond their
+       strongest one), least relevant first;
+    3. older roles themselves (experience and projects; never a degree), least relevant first;
+    4. the remaining bullets of recent roles down to their strongest, then those strongest ones.
+    A role's relevance is the score of its best bullet; within a step lower scores go first, later ones
+    first on a tie.
+    """
+    old_bullets, extra, old_entries, kept, best = [], [], [], [], []
     for s, section in enumerate(resume.sections):
         for e, entry in enumerate(section.entries):
-            scored = [(line.score, (s, e, b)) for b, line in enumerate(entry.bullets)]
-            if scored:
-                top = max(scored, key=lambda item: (item[0], -item[1][2]))  # earliest of the best
-                best.append(top)
-                spare += [item for item in scored if item[1] != top[1]]
-    return tuple(key for group in (spare, best) for _, key in sorted(group, key=by_score_latest_first))
+            scored = sorted(
+                ((line.score, (s, e, b)) for b, line in enumerate(entry.bullets)),
+                key=lambda item: (-item[0], item[1][2]),
+            )  # strongest first, earliest first on a tie
+            relevance = scored[0][0] if scored else 0.0
+            if e >= RECENT_ENTRIES or section.kind not in DROPPABLE_ENTRY_SECTIONS:
+                old_bullets += scored  # older roles and projects; details under a degree
+                if e >= RECENT_ENTRIES and section.kind in DROPPABLE_ENTRY_SECTIONS:
+                    old_entries.append((relevance, (s, e, WHOLE_ENTRY)))
+                continue
+            keep = KEEP_BULLETS if section.kind == "experience" else 1  # a project keeps its strongest
+            extra += scored[keep:]
+            kept += scored[1:keep]
+            best += scored[:1]
+    groups = (old_bullets, extra, old_entries, kept, best)
+    order = tuple(key for group in groups for _, key in sorted(group, key=by_score_latest_first))
+    return order, len(old_bullets) + len(extra) + len(old_entries)
 
 
 def by_score_latest_first(item: tuple[float, BulletKey]) -> tuple[float, tuple[int, ...]]:
@@ -146,7 +207,7 @@ def by_score_latest_first(item: tuple[float, BulletKey]) -> tuple[float, tuple[i
 
 
 def without(resume: Resume, keys: Sequence[BulletKey]) -> Resume:
-    """The resume with the bullets at ``keys`` left out."""
+    """The resume with the bullets (and whole entries) at ``keys`` left out."""
     drop = set(keys)
     sections = tuple(
         replace(
@@ -154,6 +215,7 @@ def without(resume: Resume, keys: Sequence[BulletKey]) -> Resume:
             entries=tuple(
                 replace(entry, bullets=tuple(b for i, b in enumerate(entry.bullets) if (s, e, i) not in drop))
                 for e, entry in enumerate(section.entries)
+                if (s, e, WHOLE_ENTRY) not in drop
             ),
         )
         for s, section in enumerate(resume.sections)
@@ -165,5 +227,7 @@ def bullet_ref(resume: Resume, key: BulletKey) -> str:
     """The first source ref of a bullet, or its entry's ref when it has none."""
     s, e, b = key
     entry = resume.sections[s].entries[e]
+    if b == WHOLE_ENTRY:
+        return entry.ref
     sources = entry.bullets[b].sources
     return sources[0] if sources else entry.ref

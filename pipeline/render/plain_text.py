@@ -15,9 +15,12 @@ BLANK_BETWEEN = {
     ("prose", "prose"),
     ("prose", "line"),
     ("line", "prose"),
-    ("entry_meta", "entry_title"),
-    ("bullet", "entry_title"),
-    ("entry_title", "entry_title"),
+    ("line", "entry_org"),
+    ("entry_title", "entry_org"),
+    ("entry_dates", "entry_org"),
+    ("entry_location", "entry_org"),
+    ("bullet", "entry_org"),
+    ("entry_org", "entry_org"),
 }
 
 

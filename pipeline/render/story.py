@@ -1,8 +1,9 @@
 """Document blocks as reportlab flowables, top to bottom in one column.
 
 Every line is a real text object in reading order, so extractors read the sections in the order shown.
-Dates sit on their own line under "Title, Organization" instead of being right-aligned, which keeps each
-visual line one extracted line in every extractor. Runs of characters the style's font lacks are set in
+Organization, title, dates and location each sit on a line of their own instead of sharing one or
+being right-aligned, which keeps each visual line one extracted line, and one field, in every extractor.
+Runs of characters the style's font lacks are set in
 the font that has them (``fonts``), and a paragraph holding Chinese, Japanese or Korean text
 wraps by reportlab's CJK rules, which may break between any two of those characters.
 """
@@ -36,8 +37,10 @@ def story(blocks: Iterable[Block], template: Template, body_size: float, width: 
         "heading": styles.heading,
         "prose": styles.prose,
         "line": styles.body,
+        "entry_org": styles.entry_org,
         "entry_title": styles.entry_title,
-        "entry_meta": styles.entry_meta,
+        "entry_dates": styles.entry_dates,
+        "entry_location": styles.entry_location,
         "bullet": styles.bullet,
     }
     flowables: list[Flowable] = []

@@ -19,6 +19,9 @@ from pipeline.render.fonts import BOLD, ITALIC, REGULAR, register_typefaces
 BULLET = "\u2022 "
 LEADING_RATIO = 1.3
 MIN_TEXT_SIZE = 9.0
+# Extra space above each entry, in line heights: baseline to baseline an entry starts at least 1.5 lines
+# below the last line of the one before (parsers split entries at gaps over about 1.4 line heights).
+ENTRY_GAP = 0.8
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,10 @@ class Styles:
     heading: ParagraphStyle
     body: ParagraphStyle
     bullet: ParagraphStyle
+    entry_org: ParagraphStyle
     entry_title: ParagraphStyle
-    entry_meta: ParagraphStyle
+    entry_dates: ParagraphStyle
+    entry_location: ParagraphStyle
     prose: ParagraphStyle
 
 
@@ -93,17 +98,26 @@ class Template:
             bullet=ParagraphStyle(
                 f"{self.name}-bullet", parent=body, leftIndent=indent, firstLineIndent=-indent
             ),
-            entry_title=ParagraphStyle(
-                f"{self.name}-entry-title",
+            entry_org=ParagraphStyle(
+                f"{self.name}-entry-org",
                 parent=body,
-                spaceBefore=body_size * 0.5,
+                fontName=BOLD,
+                spaceBefore=leading * ENTRY_GAP,
                 spaceAfter=0,
                 keepWithNext=1,
             ),
-            entry_meta=ParagraphStyle(
-                f"{self.name}-entry-meta",
+            entry_title=ParagraphStyle(f"{self.name}-entry-title", parent=body, spaceAfter=0, keepWithNext=1),
+            entry_dates=ParagraphStyle(
+                f"{self.name}-entry-dates",
                 parent=body,
                 fontName=ITALIC,
+                textColor=self.muted_color,
+                spaceAfter=0,
+                keepWithNext=1,
+            ),
+            entry_location=ParagraphStyle(
+                f"{self.name}-entry-location",
+                parent=body,
                 textColor=self.muted_color,
                 keepWithNext=1,
             ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.document_generator import ResumeEntry, ResumeSection
+from pipeline.document_generator import ResumeEntry
 from pipeline.text import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -45,12 +45,6 @@ def date_range(entry: ResumeEntry, ongoing: bool) -> str:
     if start and not end and ongoing:
         end = PRESENT
     return DASH.join(part for part in (start, end) if part)
-
-
-def entry_meta(entry: ResumeEntry, section: ResumeSection) -> str:
-    """The line under an entry's heading: the dates, then the location ("Mar 2019 - Present | Berlin")."""
-    dates = date_range(entry, ongoing=section.kind in ONGOING_KINDS)
-    return SEPARATOR.join(part for part in (dates, entry.location) if part)
 
 
 def contact_line(contact: tuple[str, ...]) -> str:

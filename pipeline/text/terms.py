@@ -9,7 +9,8 @@ Matching rules
 - Terms match as whole token sequences: "machine learning" needs "machine" followed by "learning" with only
   spaces, a hyphen or a slash between; the two words elsewhere in the text do not make the phrase.
 - Ambiguous spellings carry a match rule in ``vocabulary.yaml``. ``cased`` ("Go"): the text must spell it
-  exactly so ("Go", never "go"), and at the start of a sentence it also needs technical context. ``context``
+  exactly so ("Go", never "go"), and at the start of a sentence it also needs technical context, unless it
+  is an acronym in capitals ("CPA", "BLS": a certification line opens with it). ``context``
   ("R"): exact spelling and technical context, always. Technical context is a neighbouring token in the same
   sentence (across commas, slashes, "and", "or") that belongs to an unambiguous vocabulary term or is a cue
   word ("language", "programming", "developer", "code", "experience", "语言", ...). So "We go further",
@@ -211,8 +212,8 @@ class TextIndex:
             return True
         if self.tokens[i] != pattern.surface:
             return False
-        if pattern.mode == CASED and self._same[i]:
-            return True
+        if pattern.mode == CASED and (self._same[i] or pattern.surface.isupper()):
+            return True  # an acronym ("CPA", "BLS") is not a capitalized word that opens a sentence
         return self._has_context(i, last)
 
     @cached_property

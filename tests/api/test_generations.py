@@ -35,7 +35,7 @@ def test_request_is_accepted_and_queued(client, auth, inputs):
     assert body["options"] == {
         "template": "classic",
         "page_size": "letter",
-        "one_page": False,
+        "one_page": "auto",  # one page when the career fits a readable one (issue 14)
         "cover_letter": True,
         "generator": "offline",
     }
@@ -51,6 +51,22 @@ def test_options_are_validated(client, auth, inputs):
         "options.page_size",
         "options.generator",
     }
+
+
+@pytest.mark.parametrize("one_page", [True, False, "auto"])
+def test_one_page_is_true_false_or_auto(client, auth, inputs, one_page):
+    response = submit(client, auth, {**inputs, "options": {"one_page": one_page}})
+
+    assert response.status_code == 202
+    assert response.get_json()["options"]["one_page"] == one_page
+
+
+@pytest.mark.parametrize("one_page", [1, 0, "yes", "true", "AUTO", None, ["auto"]])
+def test_one_page_refuses_anything_else(client, auth, inputs, one_page):
+    response = submit(client, auth, {**inputs, "options": {"one_page": one_page}})
+
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"options.one_page"}
 
 
 def test_unknown_or_foreign_inputs_are_422_and_nothing_is_stored(

@@ -5,6 +5,7 @@ A scoring change that moves a case out of its range fails here; see README.md be
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -16,8 +17,10 @@ from pipeline.inputs import Posting, profile_from_json_resume
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
+from pipeline.quality_validator.reading import extract_text
 
-CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
+GOLDEN = Path(__file__).parent
+CASES = sorted((GOLDEN / "cases").glob("*.json"))
 REQUIRED_KINDS = {
     "strong_match",
     "partial_match",
@@ -29,7 +32,17 @@ REQUIRED_KINDS = {
 
 
 def load(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """A case, with ``posting_file`` (a real posting in ``postings/``) and ``profile_file`` (a JSON Resume
+    in ``profiles/``) read in as its ``posting`` and ``profile``."""
+    case = json.loads(path.read_text(encoding="utf-8"))
+    if "posting_file" in case:
+        real = json.loads((GOLDEN / "postings" / f"{case['posting_file']}.json").read_text(encoding="utf-8"))
+        case["posting"] = real["posting"]
+    if "profile_file" in case:
+        case["profile"] = json.loads(
+            (GOLDEN / "profiles" / f"{case['profile_file']}.json").read_text("utf-8")
+        )
+    return case
 
 
 def run_case(case: dict) -> QualityResult:
@@ -56,7 +69,8 @@ def test_the_golden_set_has_every_kind_of_case():
 @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
 def test_case_scores_inside_its_range(path):
     case = load(path)
-    report = run_case(case).report
+    result = run_case(case)
+    report = result.report
     low, high = case["expected"]["min"], case["expected"]["max"]
     why = f"{case['name']}: {case['rationale']} Components: {report.components}"
 
@@ -69,3 +83,33 @@ def test_case_scores_inside_its_range(path):
         assert section in report.sections_found, why
     if "expect_regenerated" in case:
         assert report.regenerated is case["expect_regenerated"], why
+    text = " ".join(extract_text(base64.b64decode(result.resume_pdf), "pdfminer").split())
+    for absent in case.get("expect_absent_text", ()):
+        assert absent not in text, why
+    if "expect_recent_bullets" in case:  # each of the 3 newest roles keeps at least that many of its bullets
+        roles = result.documents.resume.sections
+        experience = next(section for section in roles if section.kind == "experience")
+        for entry in experience.entries[:3]:
+            shown = [line for line in entry.bullets if " ".join(line.text.split()) in text]
+            assert len(shown) >= min(case["expect_recent_bullets"], len(entry.bullets)), (entry.ref, why)
+
+
+REAL = [load(path) for path in CASES if "posting_file" in load(path)]
+
+
+def test_at_least_ten_real_world_pairs_with_a_match_and_a_mismatch_per_posting():
+    postings = {case["posting_file"] for case in REAL}
+
+    assert len(REAL) >= 10
+    for posting in postings:
+        kinds = {case["name"].rsplit("_", 1)[1] for case in REAL if case["posting_file"] == posting}
+        assert kinds == {"match", "mismatch"}, posting
+
+
+def test_on_real_postings_every_match_scores_above_every_mismatch_for_the_same_posting():
+    scores = {case["name"]: run_case(case).report.ats_score for case in REAL}
+    for posting in {case["posting_file"] for case in REAL}:
+        mine = [case["name"] for case in REAL if case["posting_file"] == posting]
+        matches = [scores[n] for n in mine if n.endswith("_match")]
+        mismatches = [scores[n] for n in mine if n.endswith("_mismatch")]
+        assert min(matches) > max(mismatches), (posting, scores)

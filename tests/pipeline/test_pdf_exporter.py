@@ -14,11 +14,12 @@ from pipeline.pdf_exporter import export_documents
 from pipeline.quality_validator.reading import ENGINES, extract_text, inspect_pdf, page_count
 from pipeline.render import DOCX, PDF, TXT, render_cover_letter_pdf, render_resume_pdf
 from pipeline.render.blocks import resume_blocks
+from pipeline.render.pdf import RECENT_ENTRIES
 from pipeline.render.templates import BULLET
 from pipeline.render.wording import date_range, display_date, letter_date
 from tests.pipeline.resume_builders import make_letter, make_resume
 
-HEADINGS = ["Summary", "Skills", "Experience", "Projects", "Education", "Certifications", "Languages"]
+HEADINGS = ["SUMMARY", "SKILLS", "EXPERIENCE", "PROJECTS", "EDUCATION", "CERTIFICATIONS", "LANGUAGES"]
 LAYOUTS = [(template, size) for template in ("classic", "modern") for size in ("letter", "a4")]
 PAGE_POINTS = {"letter": (612.0, 792.0), "a4": (595.276, 841.89)}
 
@@ -77,18 +78,21 @@ def test_both_templates_render_ats_safe_pdfs_in_both_page_sizes(two_page_resume,
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_dates_stay_on_the_line_after_title_and_organization(two_page_resume, engine):
+def test_organization_title_dates_and_location_each_read_back_as_a_line(two_page_resume, engine):
     lines = extract_text(render_resume_pdf(two_page_resume, GenerationOptions()).content, engine).splitlines()
 
-    title = lines.index("Senior Backend Engineer, Brightline Logistics")
-    assert lines[title + 1] == "Mar 2021 \u2013 Present | San Francisco, CA"
-    assert (
-        lines[lines.index("Software Engineer, Cobalt Health") + 1] == "Jun 2018 \u2013 Feb 2021 | Oakland, CA"
-    )
+    first = lines.index("Brightline Logistics")
+    assert lines[first + 1 : first + 4] == [
+        "Senior Backend Engineer",
+        "Mar 2021 \u2013 Present",
+        "San Francisco, CA",
+    ]
+    second = lines.index("Cobalt Health")
+    assert lines[second + 1 : second + 4] == ["Software Engineer", "Jun 2018 \u2013 Feb 2021", "Oakland, CA"]
 
 
 @pytest.mark.parametrize(("template", "page_size"), LAYOUTS)
-def test_one_page_drops_the_lowest_scored_bullets_of_a_long_career(template, page_size):
+def test_one_page_leaves_out_older_roles_before_the_strongest_bullets_of_recent_ones(template, page_size):
     resume = make_resume(roles=8, bullets=6)
     rendered = render_resume_pdf(
         resume, GenerationOptions(template=template, page_size=page_size, one_page=True)
@@ -96,33 +100,32 @@ def test_one_page_drops_the_lowest_scored_bullets_of_a_long_career(template, pag
 
     assert rendered.pages == page_count(rendered.content) == 1
     assert min(inspect_pdf(rendered.content).font_sizes) >= 9
-    entries = [entry for section in resume.sections for entry in section.entries if entry.bullets]
-    best = {entry.bullets[0].sources[0] for entry in entries}  # the builder scores the first bullet highest
-    scores = {line.sources[0]: line.score for entry in entries for line in entry.bullets}
-    dropped, kept = set(rendered.dropped), set(scores) - set(rendered.dropped)
-    assert dropped
-    assert len(dropped) == len(rendered.dropped)
-    assert max(scores[ref] for ref in dropped - best) <= min(scores[ref] for ref in kept - best or kept)
-    assert (
-        not (dropped & best) or kept <= best
-    )  # an entry loses its last bullet only once nothing else is left
-    assert max((scores[ref] for ref in dropped & best), default=0) <= min(scores[ref] for ref in kept & best)
+    roles = resume.sections[2].entries
+    dropped = set(rendered.dropped)
+    assert dropped and len(dropped) == len(rendered.dropped)
+    recent, older = roles[:RECENT_ENTRIES], roles[RECENT_ENTRIES:]
+    # the builder scores the first bullet highest: the two strongest bullets of every recent role stay
+    assert not dropped & {line.sources[0] for role in recent for line in role.bullets[:2]}
+    # and older roles lose every bullet before a recent role loses one of its three strongest
+    if dropped & {line.sources[0] for role in recent for line in role.bullets[:3]}:
+        assert {line.sources[0] for role in older for line in role.bullets} <= dropped
     text = words(extract_text(rendered.content, "pdfminer"))
-    assert all(
-        words(BULLET + line.text) in text
-        for entry in entries
-        for line in entry.bullets
-        if line.sources[0] in kept
-    )
+    kept = [
+        line
+        for role in roles
+        for line in role.bullets
+        if line.sources[0] not in dropped and role.ref not in dropped
+    ]
+    assert kept and all(words(BULLET + line.text) in text for line in kept)
 
 
-def test_one_page_keeps_one_bullet_per_role_when_that_fits():
+def test_one_page_keeps_the_strongest_bullet_of_every_recent_role():
     rendered = render_resume_pdf(
         make_resume(roles=8, bullets=6), GenerationOptions(page_size="a4", one_page=True)
     )
 
     assert rendered.pages == 1
-    assert not any(ref.endswith(".highlights[0]") for ref in rendered.dropped)
+    assert not {f"work[{n}].highlights[0]" for n in range(RECENT_ENTRIES)} & set(rendered.dropped)
 
 
 def test_one_page_leaves_a_short_resume_whole_at_full_size():
@@ -135,7 +138,7 @@ def test_one_page_leaves_a_short_resume_whole_at_full_size():
 
 
 def test_one_page_steps_the_font_down_before_dropping_anything():
-    resume = make_resume(roles=3, bullets=5)
+    resume = make_resume(roles=2, bullets=5)
     full = render_resume_pdf(resume, GenerationOptions())
     fitted = render_resume_pdf(resume, GenerationOptions(one_page=True))
 
@@ -205,13 +208,13 @@ def test_equal_input_gives_identical_bytes(two_page_resume):
 def test_right_to_left_lines_extract_back_to_logical_order(engine):
     hebrew = "מהנדס תוכנה עם 7 שנות ניסיון בפיתוח שרתים"
     arabic = "مهندس برمجيات لديه خبرة في بناء الخدمات"
-    rtl = ResumeSection("summary", "Summary", lines=(Line(hebrew, ("basics.summary",)),))
-    skills = ResumeSection("skills", "Skills", lines=(Line(arabic, ("skills[0]",)),))
+    rtl = ResumeSection("summary", "SUMMARY", lines=(Line(hebrew, ("basics.summary",)),))
+    skills = ResumeSection("skills", "SKILLS", lines=(Line(arabic, ("skills[0]",)),))
     resume = replace(make_resume(roles=1, bullets=1), sections=(rtl, skills))
 
     lines = extract_text(render_resume_pdf(resume, GenerationOptions()).content, engine).splitlines()
 
-    assert lines[-4:] == ["Summary", hebrew, "Skills", arabic]
+    assert lines[-4:] == ["SUMMARY", hebrew, "SKILLS", arabic]
 
 
 def test_export_documents_offers_every_format(two_page_resume):
@@ -243,7 +246,8 @@ def test_plain_text_has_the_same_sections_and_content(two_page_resume):
 
     assert heading_order(text) == HEADINGS
     assert "- Moved 14 services to Kubernetes on AWS, cutting infrastructure cost by 25%" in text.splitlines()
-    assert "Mar 2021 \u2013 Present | San Francisco, CA" in text.splitlines()
+    lines = text.splitlines()
+    assert lines[lines.index("Mar 2021 \u2013 Present") + 1] == "San Francisco, CA"
     assert words(text.replace("\n- ", f"\n{BULLET}")) == pdf_text_of(two_page_resume)
     letter = letter_file.content.decode("utf-8")
     assert "\n\nDear Hiring Team,\n\nI designed REST APIs" in letter

@@ -9,6 +9,7 @@ from .generation_ats_report_type_0 import GenerationAtsReportType0
 from .generation_create import GenerationCreate
 from .generation_options import GenerationOptions
 from .generation_options_generator import GenerationOptionsGenerator
+from .generation_options_one_page_type_1 import GenerationOptionsOnePageType1
 from .generation_options_page_size import GenerationOptionsPageSize
 from .generation_options_template import GenerationOptionsTemplate
 from .generation_report import GenerationReport
@@ -92,6 +93,7 @@ __all__ = (
     "GenerationCreate",
     "GenerationOptions",
     "GenerationOptionsGenerator",
+    "GenerationOptionsOnePageType1",
     "GenerationOptionsPageSize",
     "GenerationOptionsTemplate",
     "GenerationReport",

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.generation_options_generator import GenerationOptionsGenerator
+from ..models.generation_options_one_page_type_1 import GenerationOptionsOnePageType1
 from ..models.generation_options_page_size import GenerationOptionsPageSize
 from ..models.generation_options_template import GenerationOptionsTemplate
 from ..types import UNSET, Unset
@@ -20,14 +21,17 @@ class GenerationOptions:
         cover_letter (bool | Unset):  Default: True.
         generator (GenerationOptionsGenerator | Unset): offline (deterministic, no API key) or llm; default from server
             config
-        one_page (bool | Unset): Fit the resume on one page Default: False.
+        one_page (bool | GenerationOptionsOnePageType1 | Unset): Fit the resume on one page: true (always, down to 9 pt,
+            leaving out the least relevant content first), false (never), or "auto" (one page when the career fits one
+            readable page keeping the two strongest bullets of each recent role; the default) Default:
+            GenerationOptionsOnePageType1.AUTO.
         page_size (GenerationOptionsPageSize | Unset):  Default: GenerationOptionsPageSize.LETTER.
         template (GenerationOptionsTemplate | Unset):  Default: GenerationOptionsTemplate.CLASSIC.
     """
 
     cover_letter: bool | Unset = True
     generator: GenerationOptionsGenerator | Unset = UNSET
-    one_page: bool | Unset = False
+    one_page: bool | GenerationOptionsOnePageType1 | Unset = GenerationOptionsOnePageType1.AUTO
     page_size: GenerationOptionsPageSize | Unset = GenerationOptionsPageSize.LETTER
     template: GenerationOptionsTemplate | Unset = GenerationOptionsTemplate.CLASSIC
 
@@ -38,7 +42,13 @@ class GenerationOptions:
         if not isinstance(self.generator, Unset):
             generator = self.generator.value
 
-        one_page = self.one_page
+        one_page: bool | str | Unset
+        if isinstance(self.one_page, Unset):
+            one_page = UNSET
+        elif isinstance(self.one_page, GenerationOptionsOnePageType1):
+            one_page = self.one_page.value
+        else:
+            one_page = self.one_page
 
         page_size: str | Unset = UNSET
         if not isinstance(self.page_size, Unset):
@@ -76,7 +86,20 @@ class GenerationOptions:
         else:
             generator = GenerationOptionsGenerator(_generator)
 
-        one_page = d.pop("one_page", UNSET)
+        def _parse_one_page(data: object) -> bool | GenerationOptionsOnePageType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                one_page_type_1 = GenerationOptionsOnePageType1(data)
+
+                return one_page_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | GenerationOptionsOnePageType1 | Unset, data)
+
+        one_page = _parse_one_page(d.pop("one_page", UNSET))
 
         _page_size = d.pop("page_size", UNSET)
         page_size: GenerationOptionsPageSize | Unset
