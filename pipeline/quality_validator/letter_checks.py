@@ -13,7 +13,8 @@ reads the PDF, and flag
 - ``punctuation``: a double stop ("Inc.."), doubled or stray marks, two colons in one sentence;
 - ``degree_order``: a course named before a degree;
 - ``language``: the letter's own words (the profile's removed) not in the language asked;
-- ``length``: a body outside 250 to 400 words (each Chinese, Japanese or Korean character counts as a word).
+- ``length``: outside 250 to 400 words from the salutation to the closing (each Chinese, Japanese or Korean
+  character counts as a word, as word processors count them).
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ def letter_checks(
     body = "\n".join(paragraphs)
     skills = [k for s in profile.skills for k in (s.keywords or (s.name,)) if k]
     skills += [c.name for c in profile.certifications if c.name]
-    words = word_count(body)
+    words = word_count("\n".join((letter.salutation, body, letter.closing)))  # what a reader reads
     foreign = wrong_language(body, profile, language, extra)
     found = {
         "letter_person": _first(person_switches(said, profile.name, language)),

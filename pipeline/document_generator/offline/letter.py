@@ -53,7 +53,7 @@ _IRREGULAR_PAST_VERBS = frozenset(_PAST_VERBS.split())
 _HIGHLIGHT_REF = re.compile(r"^work\[\d+\]\.highlights\[\d+\]$")
 # Lines dropped first when a letter runs past MAX_WORDS, least important first.
 _DROP_ORDER = (
-    "other_skills", "languages", "course", "coursework", "detail", "reach", "project", "earlier_roles",
+    "other_skills", "languages", "course", "coursework", "detail", "project", "earlier_roles",
     "interest", "direction", "motivation", "summary", "result_3",
 )  # fmt: skip
 
@@ -127,6 +127,7 @@ class _Letter:
     skills: tuple[str, ...]  # the profile's skills and certifications, as the profile names them
     lines: dict[str, list[tuple[str, Line]]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # roles whose title a result sentence has given
 
     def names(self, text: str) -> set[str]:
         return {normalize(s) for s in self.skills if mentions(text, s)}
@@ -220,20 +221,32 @@ def _achievements(
     if not chosen:
         return
     letter.add("results", "results_intro", letter.phrase("results_intro"))
+    held = [exp for exp in newest_first(profile.experiences) if exp.title and exp.employer]
+    latest = held[0] if held else None
+    english = letter.words is phrases("en")
     previous: Experience | None = None
     for position, item in enumerate(chosen):
         exp = owner[item.ref]
         employer = exp.employer or exp.title
         again = exp is previous
-        if opens_with_past_verb(item.text) and letter.words is phrases("en"):
-            clause = f"{item.text[0].lower()}{item.text[1:]}"
-            variants = letter.words["result_verb_again" if again else "result_verb"]
-            text = variants[position % len(variants)].format(employer=employer, clause=clause)
+        # the role's title where the opening has not given it already and it names no skill said before
+        titled = exp is not latest and bool(exp.title and exp.employer) and not letter.repeats(exp.title)
+        if titled and not again:
+            letter.titled.add(exp.ref)
+        if english and opens_with_past_verb(item.text):
+            key = "result_verb_again" if again else "result_verb_titled" if titled else "result_verb"
+            values = {"clause": f"{item.text[0].lower()}{item.text[1:]}"}
         else:
-            variants = letter.words[
-                "result_verb_again" if again and letter.words is not phrases("en") else "result_quote"
-            ]
-            text = variants[position % len(variants)].format(employer=employer, text=item.text)
+            key = (
+                "result_verb_again"
+                if again and not english
+                else "result_quote_titled"
+                if titled
+                else "result_quote"
+            )
+            values = {"text": item.text}
+        variants = letter.words[key]
+        text = variants[position % len(variants)].format(employer=employer, title=exp.title, **values)
         letter.add("results", f"result_{position + 1}", text, (item.ref, exp.ref), relevance.line_score(item))
         previous = exp
 
@@ -268,10 +281,15 @@ def _project(letter: _Letter, profile: Profile, relevance: Relevance) -> None:
 
 def _earlier_roles(letter: _Letter, profile: Profile, cited: set[str]) -> None:
     held = [exp for exp in newest_first(profile.experiences) if exp.title and exp.employer]
-    earlier = [exp for exp in held[1:] if not letter.repeats(exp.title)][:EARLIER_ROLES]
+    earlier = [exp for exp in held[1:] if exp.ref not in letter.titled and not letter.repeats(exp.title)]
+    earlier = earlier[:EARLIER_ROLES]
     if not earlier:
         return
-    roles = [letter.phrase("earlier_role", title=exp.title, employer=exp.employer) for exp in earlier]
+    roles = []
+    for exp in earlier:
+        start, end = _year(exp.start_date), _year(exp.end_date)
+        key = "earlier_role_dated" if start and end and start != end else "earlier_role"
+        roles.append(letter.phrase(key, title=exp.title, employer=exp.employer, start=start, end=end))
     text = letter.phrase("earlier_roles", roles=and_join(roles, letter.words["and"]))
     letter.add("fit", "earlier_roles", text, (exp.ref for exp in earlier))
 
@@ -304,8 +322,9 @@ def _education(letter: _Letter, profile: Profile, relevance: Relevance) -> None:
     if degrees:
         edu = degrees[0]
         named = degree_phrase(edu)
-        key = "degree" if edu.institution else "degree_plain"
-        text = letter.phrase(key, article=article(named), degree=named, institution=edu.institution)
+        end = _year(edu.end_date)
+        key = ("degree_dated" if end else "degree") if edu.institution else "degree_plain"
+        text = letter.phrase(key, article=article(named), degree=named, institution=edu.institution, end=end)
         letter.add("fit", "degree", text, (edu.ref,))
         relevant = [
             (j, c)
@@ -353,7 +372,7 @@ def _languages(letter: _Letter, profile: Profile) -> None:
         letter.add("fit", "languages", text, (x.ref for x in spoken))
 
 
-def _closing(letter: _Letter, profile: Profile, analysis: JobAnalysis) -> None:
+def _closing(letter: _Letter, analysis: JobAnalysis) -> None:
     target = _target(analysis)
     if target["title"]:
         letter.add("close", "direction", letter.phrase("direction", **target))
@@ -362,12 +381,6 @@ def _closing(letter: _Letter, profile: Profile, analysis: JobAnalysis) -> None:
         "close", "discuss", letter.phrase("discuss" if target["company"] else "discuss_plain", **target)
     )
     letter.add("close", "detail", letter.phrase("detail"))
-    if profile.email and profile.phone:
-        text = letter.phrase("reach_either", email=profile.email, phone=profile.phone)
-        letter.add("close", "reach", text, ("basics.email", "basics.phone"))
-    elif profile.email or profile.phone:
-        ref = "basics.email" if profile.email else "basics.phone"
-        letter.add("close", "reach", letter.phrase("reach", contact=profile.email or profile.phone), (ref,))
     letter.add("close", "thanks", letter.phrase("thanks"))
 
 
@@ -428,7 +441,7 @@ def write_cover_letter(
     _education(letter, profile, relevance)
     _certifications(letter, profile, relevance)
     _languages(letter, profile)
-    _closing(letter, profile, analysis)
+    _closing(letter, analysis)
     company = _plain(analysis.company)
     return CoverLetter(
         name=profile.name,
