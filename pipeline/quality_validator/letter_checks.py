@@ -32,7 +32,9 @@ MIN_WORDS = 250
 MAX_WORDS = 400
 QUOTE_CHARS = 20  # profile texts at least this long are treated as quotes when the letter contains them
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
-_ABBREVIATION = re.compile(r"\b(?:inc|ltd|co|corp|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|jr|sr)\.$", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"\b(?:inc|ltd|co|corp|dr|mr|mrs|ms|st|e\.g|i\.e|etc|vs|jr|sr)\.$|(?<![\w.])[A-Z]\.$", re.IGNORECASE
+)  # "Inc.", "e.g.", an initial ("Wilson N. Jones")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SUBJECTS = {
     "en": "i my me we you your it this that these there they which",
@@ -100,16 +102,24 @@ def _without(text: str, quotes: Iterable[str], fold: bool) -> str:
     return text
 
 
-def repeated_skills(said: Sequence[str], skills: Iterable[str], quotes: Iterable[str] = ()) -> list[str]:
-    """Skills named more than once: in more than one sentence outside the quotes, or in a quote and again."""
+def repeated_skills(
+    said: Sequence[str], skills: Iterable[str], quotes: Iterable[str] = (), names: Iterable[str] = ()
+) -> list[str]:
+    """Skills named more than once: in more than one sentence outside the quotes, or in a quote and again.
+
+    ``names`` (the posting's title and company, the profile's certification names) are left out when
+    counting the skills inside them: "AWS" in "AWS Certified Solutions Architect" is the certification.
+    """
+    inside = sorted({n for n in names if n}, key=len, reverse=True)
     quoted = [q for q in quotes if len(q) >= QUOTE_CHARS]
     joined = normalize(" ".join(said))
     in_quotes = [q for q in quoted if normalize(q) in joined]
     unquoted = [q[:1].lower() + q[1:] for q in quoted] + quoted  # "At Acme, I designed ..." keeps the rest
-    rest = [(_without(normalize(s), quoted, True), _without(s, unquoted, False)) for s in said]
     repeated = []
     for skill in dict.fromkeys(skills):
-        count = sum(_mentions(norm, original, skill) for norm, original in rest)
+        containing = [n for n in inside if n != skill and skill.casefold() in n.casefold()]
+        rest = [_without(s, unquoted + containing, False) for s in said]
+        count = sum(_mentions(normalize(r), r, skill) for r in rest)
         count += any(_mentions(normalize(q), q, skill) for q in in_quotes)
         if count > 1:
             repeated.append(skill)
@@ -209,13 +219,14 @@ def letter_checks(
     said = [s for p in paragraphs for s in sentences(p)]
     body = "\n".join(paragraphs)
     skills = [k for s in profile.skills for k in (s.keywords or (s.name,)) if k]
-    skills += [c.name for c in profile.certifications if c.name]
+    certs = [c.name for c in profile.certifications if c.name]
+    skills += certs
     words = word_count("\n".join((letter.salutation, body, letter.closing)))  # what a reader reads
     foreign = wrong_language(body, profile, language, extra)
     found = {
         "letter_person": _first(person_switches(said, profile.name, language)),
         "letter_openers": _first(repeated_openers(said)),
-        "letter_repeated_skill": _first(repeated_skills(said, skills, _quotes(profile))),
+        "letter_repeated_skill": _first(repeated_skills(said, skills, _quotes(profile), (*extra, *certs))),
         "letter_doubled_words": _first(doubled_words(said)),
         "letter_fragments": _first(fragments(said, language)),
         "letter_agreement": _first(agreement_errors(said)),

@@ -149,9 +149,9 @@ def _job_names_removed(text: str, job_title: str, company: str) -> str:
         text = re.sub(target, " ", text, flags=re.IGNORECASE)
     if company:
         name = re.escape(company)
-        employed = rf"\b{_EMPLOYED}{name}\b|\bat\s+{name}\s*,\s*I\b|\bmy \w+ at {name}\b"
+        employed = rf"\b{_EMPLOYED}{name}(?!\w)|\bat\s+{name}\s*,\s*I\b|\bmy \w+ at {name}(?!\w)"
         if not re.search(employed, text, flags=re.IGNORECASE):
-            text = re.sub(rf"\b{name}(['’]s)?\b", " ", text, flags=re.IGNORECASE)
+            text = re.sub(rf"\b{name}(['’]s)?(?!\w)", " ", text, flags=re.IGNORECASE)  # "Plentific Ltd."
     return text
 
 

@@ -40,7 +40,7 @@ from pipeline.text.language import detect_language
 MIN_ACHIEVEMENTS = 2
 ACHIEVEMENTS = 3
 FIT_SKILLS = 6
-OTHER_SKILLS = 4
+OTHER_SKILLS = 5
 EARLIER_ROLES = 3
 DUTY_WORDS = 30
 CERTIFICATIONS = 3
@@ -50,6 +50,7 @@ _PAST_VERBS = (
     "oversaw ran rebuilt rewrote saw set shot sold spent spoke taught took won wrote"
 )
 _IRREGULAR_PAST_VERBS = frozenset(_PAST_VERBS.split())
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _HIGHLIGHT_REF = re.compile(r"^work\[\d+\]\.highlights\[\d+\]$")
 # Lines dropped first when a letter runs past MAX_WORDS, least important first.
 _DROP_ORDER = (
@@ -139,7 +140,8 @@ class _Letter:
         self, paragraph: str, key: str, text: str, sources: Iterable[str] = (), score: float = 0.0
     ) -> None:
         self.named |= self.names(text)
-        line = Line(_sentence(text), tuple(dict.fromkeys(sources)), score)
+        text = _DOUBLE_STOP.sub(".", _sentence(text))  # "at Plentific, Ltd." + "." is one stop
+        line = Line(text, tuple(dict.fromkeys(sources)), score)
         self.lines.setdefault(paragraph, []).append((key, line))
 
     def phrase(self, key: str, **values: Any) -> str:
@@ -255,7 +257,12 @@ def _interest(letter: _Letter, analysis: JobAnalysis) -> None:
     """One duty in the posting's own words that claims nothing about the candidate (no skill, no name)."""
     for duty in analysis.responsibilities:
         duty = _plain(duty).rstrip(";,")
-        if 4 <= len(duty.split()) <= DUTY_WORDS and not claims_in(duty, analysis.title, analysis.company):
+        plain = ":" not in duty and ";" not in duty.rstrip(";")  # one clause: no list or heading in it
+        if (
+            plain
+            and 4 <= len(duty.split()) <= DUTY_WORDS
+            and not claims_in(duty, analysis.title, analysis.company)
+        ):
             letter.add("results", "interest", letter.phrase("interest", duty=duty))
             return
 
