@@ -153,7 +153,8 @@ def agreement_errors(said: Sequence[str]) -> list[str]:
         if match:
             before = norm[: match.start()]
             listed = re.split(r"\b(names|nennt|menciona|calls for|asks for)\b", before)[-1]
-            if not _LIST_JOIN.search(listed.rstrip(" ,;")):
+            listed = re.sub(r"[\s,;]*\b(and|und|y)?[\s,;]*$", "", listed)  # the clause's own "and"
+            if not _LIST_JOIN.search(listed):
                 out.append(sentence)
     return out
 

@@ -301,11 +301,12 @@ def test_cover_letter_names_the_job_and_stays_in_length(documents):
     assert letter.closing == "Sincerely,"
     assert (letter.language, letter.note) == ("en", "")
     assert letter.paragraphs[0][0].text == (
-        "I am applying for the Senior Backend Engineer position at Parcelhub, and this letter sets out what I "
-        "would bring to it."
+        "I am applying for the Senior Backend Engineer position at Parcelhub, and this letter sets out what "
+        "I would bring to it."
     )
     assert letter.paragraphs[0][1].text == (
-        "My current position, which I have held since 2021, is Senior Backend Engineer at Brightline Logistics."
+        "My current position, which I have held since 2021, is Senior Backend Engineer at "
+        "Brightline Logistics."
     )
 
 
