@@ -6,6 +6,7 @@ any extension fields are kept verbatim, so ``to_json_resume(import(doc)) == doc`
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,6 +74,71 @@ def _join(row: Any, fields: Mapping[str, str]) -> dict[str, Any]:
     item = {key: getattr(row, attr) for key, attr in fields.items() if getattr(row, attr) is not None}
     item.update(row.extra or {})
     return item
+
+
+# Keys the JSON Resume 0.x schema (tag 0.0.0 of jsonresume/resume-schema, 2014) names differently from
+# v1.0.0: (section, 0.x key, v1 key); section "basics" is the basics object, the others are list sections.
+LEGACY_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("basics", "website", "url"),
+    ("basics", "picture", "image"),
+    ("work", "company", "name"),
+    ("work", "website", "url"),
+    ("volunteer", "website", "url"),
+    ("education", "gpa", "score"),
+    ("publications", "website", "url"),
+)
+
+
+def upgrade_legacy(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A JSON Resume 0.x document with its renamed keys moved to their v1 names, and one warning per key.
+
+    A 0.x key is renamed only where its v1 key is absent; where both are present the 0.x key stays as an
+    extension field (nothing is dropped) and the warning says so. A v1 document comes back unchanged, with
+    no warnings.
+    """
+    upgraded = copy.deepcopy(dict(doc))
+    warnings: list[dict[str, Any]] = []
+    for section, old, new in LEGACY_KEYS:
+        value = upgraded.get(section)
+        entries = [value] if section == "basics" else value
+        if not isinstance(entries, list):
+            continue
+        renamed, kept = 0, 0
+        for entry in entries:
+            if not isinstance(entry, dict) or old not in entry:
+                continue
+            if new in entry:
+                kept += 1
+                continue
+            items = [(new if key == old else key, item) for key, item in entry.items()]
+            entry.clear()
+            entry.update(items)  # same position, new name
+            renamed += 1
+        path = section if section == "basics" else f"{section}[]"
+        if renamed:
+            warnings.append(
+                {
+                    "key": f"{path}.{old}",
+                    "replacement": f"{path}.{new}",
+                    "count": renamed,
+                    "message": f"JSON Resume 0.x key '{old}' read as '{new}' in {renamed} {section} entr"
+                    + ("y" if renamed == 1 else "ies"),
+                }
+            )
+        if kept:
+            warnings.append(
+                {
+                    "key": f"{path}.{old}",
+                    "replacement": f"{path}.{new}",
+                    "count": kept,
+                    "message": f"'{old}' kept as an extension field beside '{new}' in {kept} {section} entr"
+                    + ("y" if kept == 1 else "ies")
+                    + "; the documents use '"
+                    + new
+                    + "'",
+                }
+            )
+    return upgraded, warnings
 
 
 def from_json_resume(doc: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,12 @@ from api.auth.tokens import current_user_id
 from api.blueprint import Blueprint
 from api.extensions import db
 from api.pagination import SelectPage
-from api.profiles.schemas import JsonResumeSchema, ProfileSchema, ProfileSummarySchema
+from api.profiles.schemas import (
+    JsonResumeSchema,
+    ProfileImportSchema,
+    ProfileSchema,
+    ProfileSummarySchema,
+)
 from api.profiles.service import create_profile, export_json_resume, import_json_resume, replace_profile
 from models.profile import Profile, apply_profile_data, get_owned_profile, list_profiles
 
@@ -48,17 +53,32 @@ class Profiles(MethodView):
         return profile
 
 
+class Imported:
+    """A new profile with the warnings of its import, dumped by ``ProfileImportSchema``."""
+
+    def __init__(self, profile: Profile, warnings: list[dict[str, Any]]) -> None:
+        self.profile = profile
+        self.warnings = warnings
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.profile, name)
+
+
 @blp.route("/import")
 class ProfileImport(MethodView):
     decorators = (jwt_required(),)
 
     @blp.arguments(JsonResumeSchema)
-    @blp.response(201, ProfileSchema)
-    def post(self, document: dict[str, Any]) -> Profile:
-        """Create a profile from a JSON Resume (v1) document; extension fields are kept."""
-        profile = import_json_resume(db.session, current_user_id(), document)
+    @blp.response(201, ProfileImportSchema)
+    def post(self, document: dict[str, Any]) -> Imported:
+        """Create a profile from a JSON Resume (v1) document; extension fields are kept.
+
+        A JSON Resume 0.x document (``work[].company``, ``website``, ``gpa``, ...) is read with those keys
+        moved to their v1 names, and ``warnings`` lists each renamed key.
+        """
+        profile, warnings = import_json_resume(db.session, current_user_id(), document)
         db.session.commit()
-        return profile
+        return Imported(profile, warnings)
 
 
 @blp.route("/<uuid:profile_id>")

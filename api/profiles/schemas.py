@@ -120,6 +120,19 @@ class ProfileSchema(BaseSchema):
     updated_at = ma.fields.DateTime(dump_only=True)
 
 
+class ImportWarningSchema(BaseSchema):
+    key = ma.fields.String(dump_only=True, metadata={"example": "work[].company"})
+    replacement = ma.fields.String(dump_only=True, metadata={"example": "work[].name"})
+    count = ma.fields.Integer(dump_only=True, metadata={"example": 9})
+    message = ma.fields.String(dump_only=True)
+
+
+class ProfileImportSchema(ProfileSchema):
+    """The imported profile, and what was read differently from the document (JSON Resume 0.x keys)."""
+
+    warnings = ma.fields.List(ma.fields.Nested(ImportWarningSchema), dump_only=True)
+
+
 class ProfileSummarySchema(BaseSchema):
     id = ma.fields.UUID(dump_only=True)
     name = ma.fields.String(dump_only=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from models.json_resume import from_json_resume, to_json_resume
+from models.json_resume import from_json_resume, to_json_resume, upgrade_legacy
 from models.profile import COLLECTIONS, SCALARS, Profile, apply_profile_data
 
 
@@ -25,8 +25,12 @@ def replace_profile(profile: Profile, data: Mapping[str, Any]) -> Profile:
     return apply_profile_data(profile, blank | dict(data))
 
 
-def import_json_resume(session: Session, owner_id: uuid.UUID, document: Mapping[str, Any]) -> Profile:
-    return create_profile(session, owner_id, from_json_resume(document))
+def import_json_resume(
+    session: Session, owner_id: uuid.UUID, document: Mapping[str, Any]
+) -> tuple[Profile, list[dict[str, Any]]]:
+    """The new profile and the warnings of reading it: JSON Resume 0.x keys moved to their v1 names."""
+    upgraded, warnings = upgrade_legacy(document)
+    return create_profile(session, owner_id, from_json_resume(upgraded)), warnings
 
 
 def export_json_resume(profile: Profile) -> dict[str, Any]:

@@ -84,6 +84,8 @@ class CoverLetter:
     paragraphs: tuple[tuple[Line, ...], ...]
     closing: str  # "Sincerely,"
     signature: str  # the candidate's name
+    language: str = "en"  # ISO 639-1: the fixed phrases' language (the posting's, when supported)
+    note: str = ""  # why the letter is not in the posting's language, when it is not
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ def _items(profile: Profile) -> Iterator[tuple[str, str]]:
     for exp in (*profile.experiences, *profile.volunteer):
         yield from _experience(exp)
     for edu in profile.education:
-        yield edu.ref, _facts(edu.study_type, edu.area, edu.institution, edu.start_date, edu.end_date)
+        named = " in ".join(p for p in (edu.study_type, edu.area) if p)  # as documents name it
+        yield edu.ref, _facts(edu.study_type, edu.area, named, edu.institution, edu.start_date, edu.end_date)
         if edu.score:
             yield f"{edu.ref}.score", edu.score
         yield from _listed(edu.ref, "courses", edu.courses)

@@ -32,6 +32,15 @@ class RequirementMatch:
 
 
 @dataclass(frozen=True)
+class FieldYears:
+    """The candidate's years in the field of a years knock-out ("ICU", "Python/Django")."""
+
+    field: str  # the knock-out's field, as stage 1 gave it
+    years: float
+    evidence: tuple[str, ...] = ()  # refs of the work entries that name the field
+
+
+@dataclass(frozen=True)
 class CompiledProfile:
     bullets: tuple[ScoredItem, ...]  # experience highlights and summaries, most relevant first
     roles: tuple[ScoredItem, ...]  # one per experience ("work[i]"), most relevant first
@@ -41,3 +50,4 @@ class CompiledProfile:
     matched_keywords: tuple[str, ...]
     missing_keywords: tuple[str, ...]  # asked for, not shown by the profile: reported, never added
     years_experience: float  # from the profile's dates
+    field_years: tuple[FieldYears, ...] = ()  # one per years knock-out with a specific field

@@ -26,6 +26,7 @@ from pipeline.quality_validator.format_checks import format_checks
 from pipeline.quality_validator.keywords import keyword_coverage
 from pipeline.quality_validator.knockouts import knockout_flags, knockout_score
 from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
+from pipeline.quality_validator.letter_checks import letter_checks
 from pipeline.quality_validator.reading import read_pdf
 from pipeline.quality_validator.resume_reader import parse_lines
 from pipeline.quality_validator.sections import sections_found
@@ -61,6 +62,7 @@ __all__ = [
     "QualityResult",
     "ScoreComponent",
     "emphasizable",
+    "letter_checks",
     "score_pdf",
     "validate_quality",
 ]
@@ -152,18 +154,31 @@ def emphasizable(report: QualityReport) -> tuple[str, ...]:
     return tuple(term for term in report.missing_keywords if term not in report.missing_from_profile)
 
 
-def cover_letter_checks(letter: CoverLetter, options: GenerationOptions) -> tuple[FormatCheck, ...]:
-    """The cover letter fits one page and its text is extractable; reported, not scored."""
+def cover_letter_checks(
+    letter: CoverLetter,
+    options: GenerationOptions,
+    profile: Profile | None = None,
+    analysis: JobAnalysis | None = None,
+) -> tuple[FormatCheck, ...]:
+    """The cover letter fits one page and its text is extractable; with ``profile``, its writing passes the
+    ``letter_checks`` and the report says when it is not in the posting's language. Reported, not scored."""
+    writing: tuple[FormatCheck, ...] = ()
+    if profile is not None:
+        names = (analysis.title, analysis.company) if analysis else ()
+        writing = letter_checks(letter, profile, names)
+        if letter.note:
+            writing += (FormatCheck("cover_letter_language", True, letter.note),)
     try:
         rendered = render_cover_letter_pdf(letter, options)
     except UnsupportedCharactersError:
         raise  # not a page-fit problem: the generation fails here, naming the characters
     except ValueError as error:
-        return (FormatCheck("cover_letter_one_page", False, str(error)),)
+        return (FormatCheck("cover_letter_one_page", False, str(error)), *writing)
     extractable = read_pdf(rendered.content).facts.text_extractable
     return (
         FormatCheck("cover_letter_one_page", True, "1 page"),
         FormatCheck("cover_letter_extractable", extractable, "" if extractable else "a page yields no text"),
+        *writing,
     )
 
 
@@ -185,7 +200,8 @@ def _score_documents(
     )  # parse-back expects the entries the page shows, not those left out to fit it
     report = score_pdf(rendered.content, profile, analysis, compiled, options, target, shown)
     if documents.cover_letter is not None:
-        report = replace(report, cover_letter_checks=cover_letter_checks(documents.cover_letter, options))
+        checks = cover_letter_checks(documents.cover_letter, options, profile, analysis)
+        report = replace(report, cover_letter_checks=checks)
     return report, rendered
 
 

@@ -3,9 +3,17 @@
 A resume cannot prove work authorization, and a location the profile does not share may still work for a
 candidate who relocates: those stay ``unknown`` (flagged for the application form, not scored). Years
 and degrees are settled from the profile; nothing is assumed in the candidate's favour or against them.
+
+Years with a field ("1 year of ICU experience") are compared with the candidate's years in that field
+(``CompiledProfile.field_years``: the work entries whose title, summary or highlights name it), never the
+whole career; a generic field ("the specialty") stays unknown. Licences (RN, LPN, CPA, bar admission, driving
+licence) are looked up in the profile's certificates; one named elsewhere in the profile is unknown (list it
+under certificates), one named nowhere is not met, except a driving licence, which resumes rarely list.
 """
 
 from __future__ import annotations
+
+import re
 
 from pipeline.inputs import Profile, profile_texts
 from pipeline.job_analyzer import JobAnalysis, Knockout
@@ -14,7 +22,25 @@ from pipeline.quality_validator.types import MET, NOT_MET, UNKNOWN, KnockoutFlag
 from pipeline.text import DEGREE_RANK, degree_level, normalize, tokenize
 
 
+def _field_years(knockout: Knockout, compiled: CompiledProfile) -> KnockoutFlag:
+    asked = int(knockout.value)
+    counted = next((f for f in compiled.field_years if f.field == knockout.field), None)
+    if counted is None:
+        detail = (
+            f"{asked} years asked in a field the posting does not name; the profile's dates give "
+            f"{compiled.years_experience} years in all"
+        )
+        return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, (), detail)
+    # the field itself is in ``text`` (the posting's words); the detail does not repeat it as advice
+    detail = f"the profile's dates give {counted.years} years in the roles that name the field; {asked} asked"
+    if counted.years >= asked:
+        return KnockoutFlag(knockout.kind, knockout.text, MET, counted.evidence, detail)
+    return KnockoutFlag(knockout.kind, knockout.text, NOT_MET, (), detail)
+
+
 def _years(knockout: Knockout, profile: Profile, compiled: CompiledProfile) -> KnockoutFlag:
+    if knockout.field:
+        return _field_years(knockout, compiled)
     asked = int(knockout.value)
     years = compiled.years_experience
     detail = f"the profile's dates give {years} years; {asked} asked"
@@ -62,6 +88,39 @@ def _clearance(knockout: Knockout, profile: Profile) -> KnockoutFlag:
     return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, (), "the profile does not mention a clearance")
 
 
+_LICENSE_NAMES = {
+    "RN": re.compile(r"\b(rn|registered nurse)\b"),
+    "LPN": re.compile(r"\b(lpn|licensed practical nurse|practical nurse)\b"),
+    "CPA": re.compile(r"\b(cpa|certified public accountant)\b"),
+    "bar": re.compile(
+        r"\bbar\b.*\b(admission|admitted|member)|\b(admitted|admission) to .*\bbar\b|\battorney"
+    ),
+    "driving": re.compile(
+        r"\bdriver'?s'? licen[cs]e|\bdriving licen[cs]e|\bfuhrerschein|licencia de conducir|carne de conducir"
+        r"|permis de conduire"
+    ),
+}
+
+
+def _license(knockout: Knockout, profile: Profile) -> KnockoutFlag:
+    pattern = _LICENSE_NAMES.get(knockout.value)
+    if pattern is None:
+        detail = "a resume cannot show this; answer it in the application form"
+        return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, (), detail)
+    held = tuple(c.ref for c in profile.certifications if pattern.search(normalize(f"{c.name} {c.issuer}")))
+    if held:
+        return KnockoutFlag(knockout.kind, knockout.text, MET, held, "listed in the profile's certificates")
+    named = tuple(ref for ref, text in profile_texts(profile).items() if pattern.search(normalize(text)))
+    if named:
+        detail = "named in the profile but not listed as a licence; add it under certificates"
+        return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, named, detail)
+    if knockout.value == "driving":
+        detail = "resumes rarely list a driving licence; answer it in the application form"
+        return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, (), detail)
+    detail = f"the profile's certificates list no {knockout.value} licence"
+    return KnockoutFlag(knockout.kind, knockout.text, NOT_MET, (), detail)
+
+
 def knockout_flags(
     profile: Profile, analysis: JobAnalysis, compiled: CompiledProfile
 ) -> tuple[KnockoutFlag, ...]:
@@ -75,6 +134,8 @@ def knockout_flags(
             flags.append(_location(knockout, profile))
         elif knockout.kind == "clearance":
             flags.append(_clearance(knockout, profile))
+        elif knockout.kind == "license":
+            flags.append(_license(knockout, profile))
         else:
             detail = "a resume cannot show this; answer it in the application form"
             flags.append(KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, (), detail))

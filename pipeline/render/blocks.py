@@ -67,7 +67,7 @@ def letter_blocks(letter: CoverLetter) -> tuple[Block, ...]:
     """Header, date, recipient, salutation, body paragraphs, closing and signature."""
     blocks = header_blocks(letter.name, "", letter.contact)
     blocks.append(Block("gap"))
-    blocks += [Block("prose", letter_date(letter.date))] if letter.date else []
+    blocks += [Block("prose", letter_date(letter.date, letter.language))] if letter.date else []
     blocks += [Block("line", line) for line in letter.recipient]
     blocks += [Block("gap"), Block("prose", letter.salutation)]
     blocks += [Block("prose", " ".join(line.text for line in lines)) for lines in letter.paragraphs]

@@ -30,13 +30,29 @@ def display_date(value: str) -> str:
     return year
 
 
-def letter_date(value: str) -> str:
-    """A cover-letter date: "2026-11-25" reads "25 November 2026"; other values are shown as given."""
+# Month names of the letter languages; English from ``pipeline.text`` (the resume's).
+_MONTH_WORDS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+_MONTHS = {language: words.split() for language, words in _MONTH_WORDS.items()}
+_LETTER_DATE = {
+    "en": "{day} {month} {year}",
+    "de": "{day}. {month} {year}",
+    "es": "{day} de {month} de {year}",
+}
+
+
+def letter_date(value: str, language: str = "en") -> str:
+    """A cover-letter date in the letter's language: "2026-11-25" reads "25 November 2026", German
+    "25. November 2026", Spanish "25 de noviembre de 2026"; other values are shown as given."""
     match = ISO_DATE.fullmatch(value.strip())
     if not match or not match.group(3) or not 1 <= int(match.group(2)) <= 12:
         return value.strip()
     year, month, day = match.groups()
-    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
+    months = _MONTHS.get(language, MONTH_NAMES)
+    pattern = _LETTER_DATE.get(language, _LETTER_DATE["en"])
+    return pattern.format(day=int(day), month=months[int(month) - 1], year=year)
 
 
 def date_range(entry: ResumeEntry, ongoing: bool) -> str:

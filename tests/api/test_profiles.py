@@ -155,3 +155,64 @@ def test_export_and_delete_are_audited(client, auth, db_session):
     client.delete(f"/api/v1/profiles/{profile_id}", headers=auth)
     actions = db_session.scalars(select(AuditEvent.action).where(AuditEvent.target_id == profile_id)).all()
     assert sorted(actions) == ["profile_delete", "profile_export"]
+
+
+# JSON Resume 0.x (tag 0.0.0 of jsonresume/resume-schema): work[].company, website, picture, gpa. Such a file
+# used to be accepted silently and its employers vanished from the documents (issue 15).
+
+
+def legacy_resume() -> dict:
+    return json.loads((DATA / "json_resume_0x.json").read_text(encoding="utf-8"))
+
+
+def test_a_json_resume_0x_file_keeps_its_employers_and_says_what_was_renamed(client, auth):
+    from pipeline.inputs import profile_from_json_resume
+
+    document = legacy_resume()
+    response = client.post("/api/v1/profiles/import", json=document, headers=auth)
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert [e["employer"] for e in body["experiences"]] == [w["company"] for w in document["work"]]
+    assert body["experiences"][0]["url"] == "https://halvorsen.example.com"
+    assert body["url"] == "https://maren.example.com"
+    assert body["image"] == "https://avatars.example.com/maren.jpg"
+    assert body["education"][0]["score"] == "B"
+    warned = {w["key"]: w for w in body["warnings"]}
+    assert set(warned) == {
+        "basics.website",
+        "basics.picture",
+        "work[].company",
+        "work[].website",
+        "volunteer[].website",
+        "education[].gpa",
+        "publications[].website",
+    }
+    assert warned["work[].company"]["replacement"] == "work[].name"
+    assert warned["work[].company"]["count"] == 9
+    assert warned["work[].website"]["count"] == 6  # three roles have no website
+
+    exported = client.get(f"/api/v1/profiles/{body['id']}/export", headers=auth).get_json()
+    assert [w["name"] for w in exported["work"]] == [w["company"] for w in document["work"]]
+    assert "company" not in exported["work"][0] and exported["basics"]["url"] == "https://maren.example.com"
+    assert exported["publications"][0]["url"] == "https://pub.example.com/forms"
+    assert exported["references"] == document["references"]  # sections without a table kept verbatim
+    # what the pipeline reads: all nine employers
+    assert len([e for e in profile_from_json_resume(exported).experiences if e.employer]) == 9
+
+
+def test_a_0x_key_beside_its_v1_key_is_kept_not_dropped(client, auth):
+    document = {
+        "basics": {"name": "Ana Lima"},
+        "work": [{"name": "Acme", "company": "Acme Ltd", "position": "Dev"}],
+    }
+    body = client.post("/api/v1/profiles/import", json=document, headers=auth).get_json()
+    assert body["experiences"][0]["employer"] == "Acme"
+    assert [w["key"] for w in body["warnings"]] == ["work[].company"]
+    assert "kept as an extension field" in body["warnings"][0]["message"]
+    exported = client.get(f"/api/v1/profiles/{body['id']}/export", headers=auth).get_json()
+    assert exported == document
+
+
+def test_a_v1_document_has_no_warnings(client, auth):
+    body = client.post("/api/v1/profiles/import", json=full_resume(), headers=auth).get_json()
+    assert body["warnings"] == []

@@ -29,7 +29,7 @@ from jobwise_client.models import (
     JsonResume,
     Login,
     Problem,
-    Profile,
+    ProfileImport,
     Register,
     Token,
     User,
@@ -60,7 +60,8 @@ def test_a_generated_client_drives_the_whole_flow(live_server, celery_worker):
     )
 
     profile = post_profile_import.sync(client=client, body=JsonResume.from_dict(EXAMPLE_RESUME))
-    assert isinstance(profile, Profile) and profile.name == EXAMPLE_RESUME["basics"]["name"]
+    assert isinstance(profile, ProfileImport) and profile.name == EXAMPLE_RESUME["basics"]["name"]
+    assert profile.warnings == []  # a v1 document: nothing read differently
 
     job = post_jobs.sync(
         client=client,

@@ -299,38 +299,57 @@ def test_cover_letter_names_the_job_and_stays_in_length(documents):
     assert letter.date == "2026-10-05"
     assert letter.signature == "Jordan Alvarez"
     assert letter.closing == "Sincerely,"
-    assert letter.paragraphs[0][0].text == "I am applying for the Senior Backend Engineer role at Parcelhub."
+    assert (letter.language, letter.note) == ("en", "")
+    assert letter.paragraphs[0][0].text == (
+        "I am applying for the Senior Backend Engineer position at Parcelhub, and this letter sets out what "
+        "I would bring to it."
+    )
+    assert letter.paragraphs[0][1].text == (
+        "My current position, which I have held since 2021, is Senior Backend Engineer at "
+        "Brightline Logistics."
+    )
 
 
 def test_cover_letter_cites_achievements_with_their_sources(documents, example_profile):
     texts = profile_texts(example_profile)
     results = documents.cover_letter.paragraphs[1]
-    assert results[0].text == "A few results show the kind of work I would bring to Parcelhub:"
+    assert results[0].text.startswith("A few results from my work speak to what your posting asks for first")
     cited = [line for line in results if any(".highlights[" in ref for ref in line.sources)]
     assert len(cited) == 3
-    employer = None
     for line in cited:
         highlight, role = line.sources
         source = texts[highlight]
-        clause = f"{source[0].lower()}{source[1:]}."
-        # the documented light rephrase: "At <employer>, I <clause>", then "I also <clause>" there
-        opening = "I also" if role == employer else f"At {texts[role].split(', ')[1]}, I"
-        assert line.text == f"{opening} {clause}"
-        employer = role
+        # the documented light rephrase keeps every word of the highlight, the verb lower-cased
+        assert line.text.endswith(f", I {source[0].lower()}{source[1:]}.") or line.text.endswith(
+            f" I also {source[0].lower()}{source[1:]}."
+        )
+        assert highlight.startswith(role)
+    openers = [" ".join(line.text.split()[:3]) for line in cited]
+    assert len(set(openers)) == 3  # no two achievements open alike
     assert cited[0].text.startswith("At Brightline Logistics, I designed REST APIs in Python and Flask")
 
 
-def test_cover_letter_ties_only_matched_skills_to_the_job(documents, example_profile):
-    fit = documents.cover_letter.paragraphs[2]
-    assert fit[0].text.startswith("The role calls for Python, PostgreSQL, Kubernetes, Flask, Django")
+def test_cover_letter_names_each_skill_once_and_degrees_before_languages(documents, example_profile):
+    letter = documents.cover_letter
+    fit = letter.paragraphs[2]
+    asked = next(line for line in fit if line.text.startswith("Your posting also names "))
+    assert asked.text == (
+        "Your posting also names PostgreSQL, Django, Docker, CI/CD and Terraform, all of which are among the "
+        "skills I bring to this role."
+    )
     texts = profile_texts(example_profile)
-    for line in fit[1:3]:
-        assert line.text.startswith("In my role at ")
-        used = line.text.split(", I used ")[1].rstrip(".").replace(" and ", ", ").split(", ")
-        cited = " ".join(texts[ref] for ref in line.sources[1:])
-        assert all(names(cited, skill) for skill in used)
-    assert any("AWS Certified Solutions Architect - Associate" in line.text for line in fit)
-    assert any(line.text.startswith("My education: Bachelor of Science in Computer Science") for line in fit)
+    listed = asked.text.removeprefix("Your posting also names ").split(", all of which")[0]
+    cited = " ".join(texts[ref] for ref in asked.sources)
+    assert all(names(cited, skill) for skill in listed.replace(" and ", ", ").split(", "))
+    body = [line.text for paragraph in letter.paragraphs for line in paragraph]
+    for skill in ("Python", "PostgreSQL", "Kubernetes", "Docker", "Terraform", "Redis"):
+        assert sum(names(text, skill) for text in body) <= 1, skill
+    degree = next(
+        i for i, t in enumerate(body) if t.startswith("I hold a Bachelor of Science in Computer Science")
+    )
+    spoken = next(i for i, t in enumerate(body) if t.startswith("I speak English"))
+    assert degree < spoken
+    assert "I also hold the AWS Certified Solutions Architect - Associate." in body
 
 
 def test_no_cover_letter_when_not_asked(example_profile):
@@ -437,6 +456,6 @@ def test_a_bare_profile_gives_sparse_documents_not_invented_ones():
     assert documents.resume.headline == ""
     assert documents.resume.sections == ()
     letter = documents.cover_letter
-    assert [len(p) for p in letter.paragraphs] == [1, 3]
+    assert [len(p) for p in letter.paragraphs] == [1, 5]  # the application and the close: nothing invented
     assert all(not line.sources for line in letter_lines(letter))
     assert documents.guard.checked_claims == 0

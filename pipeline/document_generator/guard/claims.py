@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.document_generator.phrases import template_words
 from pipeline.document_generator.types import ClaimKind
 from pipeline.text import TextIndex, clean, degree_level, lookup, normalize, tokenize
 from pipeline.text.facts import MONTH_ABBREVIATIONS, MONTH_PATTERN, NUMBER_WORDS
@@ -121,7 +122,8 @@ def _names(text: str, covered: list[tuple[int, int]]) -> list[str]:
         technical = any(c.isupper() for c in word[1:]) or (
             any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
         )
-        name = not inside and word not in _FIRST_PERSON and word[:3].lower() not in _MONTHS and (
+        fixed = word in template_words() and not technical  # a German noun of a letter phrase: no name
+        name = not (inside or fixed) and word not in _FIRST_PERSON and word[:3].lower() not in _MONTHS and (
             technical or (word[0].isupper() and not _opens_sentence(text, match.start()))
         )  # fmt: skip
         if name:
@@ -140,13 +142,16 @@ def _names(text: str, covered: list[tuple[int, int]]) -> list[str]:
 def _job_names_removed(text: str, job_title: str, company: str) -> str:
     """``text`` without the job's title and company where they name the target, not the candidate's past."""
     if job_title:
-        target = rf"\b(the|this|your|a|an)\s+{re.escape(job_title)}(\s+(role|position|opening|job|team))?"
+        target = (
+            rf"\b(the|this|your|a|an|stelle als|position als|puesto de|cargo de)\s+{re.escape(job_title)}"
+            r"(\s+(role|position|opening|job|team))?"
+        )
         text = re.sub(target, " ", text, flags=re.IGNORECASE)
     if company:
         name = re.escape(company)
-        employed = rf"\b{_EMPLOYED}{name}\b|\bat\s+{name}\s*,\s*I\b|\bmy \w+ at {name}\b"
+        employed = rf"\b{_EMPLOYED}{name}(?!\w)|\bat\s+{name}\s*,\s*I\b|\bmy \w+ at {name}(?!\w)"
         if not re.search(employed, text, flags=re.IGNORECASE):
-            text = re.sub(rf"\b{name}(['’]s)?\b", " ", text, flags=re.IGNORECASE)
+            text = re.sub(rf"\b{name}(['’]s)?(?!\w)", " ", text, flags=re.IGNORECASE)  # "Plentific Ltd."
     return text
 
 
@@ -197,7 +202,7 @@ class Support:
     @cached_property
     def numbers(self) -> frozenset[str]:
         dates, rest = _dates(self.joined)
-        years = {key for _, key in dates if "-" not in key}
+        years = {key.split("-")[0] for _, key in dates}  # "since 2021" is true of a role from 2021-01
         return frozenset({key for _, key in _numbers(rest)} | years | self.derived_numbers)
 
     @cached_property

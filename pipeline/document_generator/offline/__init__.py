@@ -34,6 +34,6 @@ def write_offline(
     resume = write_resume(profile, compiled.years_experience, relevance)
     letter = None
     if options.cover_letter:
-        letter = write_cover_letter(profile, analysis, relevance, resume.contact, options)
+        letter = write_cover_letter(profile, analysis, compiled, relevance, resume.contact, options)
     checked = verify_sources(_sources(resume, letter), profile_refs(profile))
     return Documents(resume, letter, generator="offline", guard=GuardReport(checked_claims=checked))

@@ -24,8 +24,8 @@ from pipeline.profile_compiler.offline.items import (
     profile_items,
 )
 from pipeline.profile_compiler.offline.matrix import Evidence, match_requirement
-from pipeline.profile_compiler.offline.years import years_of_experience
-from pipeline.profile_compiler.types import CompiledProfile, ScoredItem
+from pipeline.profile_compiler.offline.years import years_in_field, years_of_experience
+from pipeline.profile_compiler.types import CompiledProfile, FieldYears, ScoredItem
 from pipeline.text import TextIndex, canonical, related
 
 
@@ -91,4 +91,12 @@ def compile_offline(profile: Profile, analysis: JobAnalysis, today: str | None =
         matched_keywords=tuple(t for t in asked if t in evidence.shown),
         missing_keywords=tuple(t for t in asked if t not in evidence.shown),
         years_experience=years,
+        field_years=_field_years(profile, analysis, today),
     )
+
+
+def _field_years(profile: Profile, analysis: JobAnalysis, today: str | None) -> tuple[FieldYears, ...]:
+    """The candidate's years in the field of each years knock-out that names one (generic fields left out)."""
+    fields = dict.fromkeys(k.field for k in analysis.knockouts if k.kind == "years_experience" and k.field)
+    counted = (years_in_field(profile, field, today) for field in fields)
+    return tuple(f for f in counted if f is not None)

@@ -1,15 +1,18 @@
 """Years of experience from the profile's own dates.
 
 The work entries' date ranges, overlaps merged, months inclusive, an empty end date meaning ongoing until
-"today": the ``today`` argument, else the latest date anywhere in the profile.
+"today": the ``today`` argument, else the latest date anywhere in the profile. ``years_in_field`` counts
+only the entries whose title, summary or highlights name a field ("2 years of ICU experience").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from pipeline.inputs import Profile
-from pipeline.text import normalize
+from pipeline.inputs import Experience, Profile
+from pipeline.profile_compiler.types import FieldYears
+from pipeline.text import TextIndex, extract_terms, normalize, stem, tokenize
 
 _DATE = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?")
 _ONGOING = frozenset({"", "present", "current", "now", "today", "ongoing"})
@@ -53,3 +56,90 @@ def years_of_experience(profile: Profile, today: str | None) -> float:
             total += end - start + 1
         reach = end if reach is None else max(reach, end)
     return round(total / 12, 1)
+
+
+# A field that names no particular domain ("the specialty", "a similar role"): it cannot be matched to
+# profile entries, so stage 4 leaves such a knock-out unknown instead of guessing.
+GENERIC_FIELDS = frozenset(
+    {
+        "specialty", "the specialty", "this specialty", "the field", "this field", "a similar role",
+        "similar role", "a similar position", "similar position", "this role", "the role", "a related field",
+        "related field", "the industry", "this industry", "industry", "the area", "this area", "a similar",
+        "similar", "bereich", "dem bereich", "el sector", "el area", "un puesto similar", "puesto similar",
+    }
+)  # fmt: skip
+_ALTERNATIVES = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b|\boder\b|\bund\b|\bo\b|\by\b|&)\s*")
+
+
+def field_terms(field: str) -> tuple[str, ...]:
+    """What a knock-out's field is matched by: its vocabulary terms ("python/django" -> Python, Django),
+    else its own words split at "/", "or", "and" ("ICU" -> ICU). Empty for a generic field."""
+    norm = normalize(field).strip(" .")
+    if not norm or norm in GENERIC_FIELDS:
+        return ()
+    found = extract_terms(field)
+    if found:
+        return tuple(found)
+    return tuple(part for part in _ALTERNATIVES.split(norm) if part and part not in GENERIC_FIELDS)
+
+
+def _entry_text(exp: Experience) -> str:
+    return "\n".join((exp.title, exp.summary, *(h.text for h in exp.highlights)))
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "with",
+        "for",
+        "to",
+        "and",
+        "or",
+        "as",
+        "at",
+        "by",
+        "experience",
+        "experiences",
+        "work",
+        "working",
+    ]
+)
+
+
+def _words(text: str) -> list[str]:
+    return [stem(t) for t in tokenize(text) if t not in _STOP]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one the other's longer form ("engineer" and "engineering")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def _matches(exp: Experience, terms: tuple[str, ...]) -> bool:
+    """The entry names one of ``terms``: through the vocabulary (any alias), or every word of it."""
+    text = _entry_text(exp)
+    if TextIndex(text).find(terms):
+        return True
+    words = _words(text)
+    return any(
+        (wanted := _words(term)) and all(any(_same_word(w, e) for e in words) for w in wanted)
+        for term in terms
+    )
+
+
+def years_in_field(profile: Profile, field: str, today: str | None) -> FieldYears | None:
+    """Years in the work entries whose title, summary or highlights name ``field``; None for a generic
+    field. Same rules as ``years_of_experience`` (overlaps merged, ongoing until ``today``)."""
+    terms = field_terms(field)
+    if not terms:
+        return None
+    chosen = tuple(exp for exp in profile.experiences if _matches(exp, terms))
+    latest = _latest_date(profile)  # of the whole profile, so ongoing roles end where the career does
+    until = today or (f"{latest // 12:04d}-{latest % 12 + 1:02d}" if latest is not None else None)
+    years = years_of_experience(replace(profile, experiences=chosen), until) if chosen and until else 0.0
+    return FieldYears(field=field, years=years, evidence=tuple(exp.ref for exp in chosen))

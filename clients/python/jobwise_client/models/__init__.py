@@ -25,6 +25,7 @@ from .get_generations_status import GetGenerationsStatus
 from .get_jobs_scope import GetJobsScope
 from .health import Health
 from .health_checks import HealthChecks
+from .import_warning import ImportWarning_
 from .job import Job
 from .job_employment_type_type_1 import JobEmploymentTypeType1
 from .job_patch import JobPatch
@@ -64,6 +65,7 @@ from .post_job_import_json_body import PostJobImportJsonBody
 from .problem import Problem
 from .problem_errors import ProblemErrors
 from .profile import Profile
+from .profile_import import ProfileImport
 from .profile_patch import ProfilePatch
 from .profile_summary import ProfileSummary
 from .project import Project
@@ -109,6 +111,7 @@ __all__ = (
     "GetJobsScope",
     "Health",
     "HealthChecks",
+    "ImportWarning_",
     "Job",
     "JobEmploymentTypeType1",
     "JobPatch",
@@ -148,6 +151,7 @@ __all__ = (
     "Problem",
     "ProblemErrors",
     "Profile",
+    "ProfileImport",
     "ProfilePatch",
     "ProfileSummary",
     "Project",

@@ -6,7 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.json_resume import JsonResume
 from ...models.problem import Problem
-from ...models.profile import Profile
+from ...models.profile_import import ProfileImport
 from ...types import Response
 
 
@@ -29,9 +29,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Profile:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProfileImport:
     if response.status_code == 201:
-        response_201 = Profile.from_dict(response.json())
+        response_201 = ProfileImport.from_dict(response.json())
 
         return response_201
 
@@ -70,7 +70,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Profile]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ProfileImport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,8 +85,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JsonResume,
-) -> Response[Problem | Profile]:
+) -> Response[Problem | ProfileImport]:
     """Create a profile from a JSON Resume (v1) document; extension fields are kept.
+
+     A JSON Resume 0.x document (``work[].company``, ``website``, ``gpa``, ...) is read with those keys
+    moved to their v1 names, and ``warnings`` lists each renamed key.
 
     Args:
         body (JsonResume):
@@ -94,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Profile]
+        Response[Problem | ProfileImport]
     """
 
     kwargs = _get_kwargs(
@@ -112,8 +117,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: JsonResume,
-) -> Problem | Profile | None:
+) -> Problem | ProfileImport | None:
     """Create a profile from a JSON Resume (v1) document; extension fields are kept.
+
+     A JSON Resume 0.x document (``work[].company``, ``website``, ``gpa``, ...) is read with those keys
+    moved to their v1 names, and ``warnings`` lists each renamed key.
 
     Args:
         body (JsonResume):
@@ -123,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Profile
+        Problem | ProfileImport
     """
 
     return sync_detailed(
@@ -136,8 +144,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: JsonResume,
-) -> Response[Problem | Profile]:
+) -> Response[Problem | ProfileImport]:
     """Create a profile from a JSON Resume (v1) document; extension fields are kept.
+
+     A JSON Resume 0.x document (``work[].company``, ``website``, ``gpa``, ...) is read with those keys
+    moved to their v1 names, and ``warnings`` lists each renamed key.
 
     Args:
         body (JsonResume):
@@ -147,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Profile]
+        Response[Problem | ProfileImport]
     """
 
     kwargs = _get_kwargs(
@@ -163,8 +174,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: JsonResume,
-) -> Problem | Profile | None:
+) -> Problem | ProfileImport | None:
     """Create a profile from a JSON Resume (v1) document; extension fields are kept.
+
+     A JSON Resume 0.x document (``work[].company``, ``website``, ``gpa``, ...) is read with those keys
+    moved to their v1 names, and ``warnings`` lists each renamed key.
 
     Args:
         body (JsonResume):
@@ -174,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Profile
+        Problem | ProfileImport
     """
 
     return (
