@@ -83,15 +83,16 @@ def test_a_bad_file_is_refused_naming_the_line(tmp_path, name, text, message):
         read_postings(write(tmp_path, name, text))
 
 
-def test_the_key_depends_on_content_not_on_key_order_or_ids():
-    key = idempotency_key(PROFILE, POSTING, OPTIONS)
+def test_the_key_depends_on_content_and_batch_not_on_key_order():
+    key = idempotency_key(PROFILE, POSTING, OPTIONS, "b1")
     assert key.startswith("jobwise-cli-v1-") and len(key) <= 200
     reordered = json.loads(json.dumps(dict(reversed(list(POSTING.items())))))
-    assert idempotency_key(dict(reversed(list(PROFILE.items()))), reordered, OPTIONS) == key
-    assert idempotency_key(PROFILE, {**POSTING, "company": "Northbeam"}, OPTIONS) != key
-    assert idempotency_key({**PROFILE, "skills": [{"name": "SQL"}]}, POSTING, OPTIONS) != key
-    assert idempotency_key(PROFILE, POSTING, {**OPTIONS, "template": "modern"}) != key
-    assert idempotency_key(PROFILE, POSTING, {**OPTIONS, "one_page": False}) != key
+    assert idempotency_key(dict(reversed(list(PROFILE.items()))), reordered, OPTIONS, "b1") == key
+    assert idempotency_key(PROFILE, {**POSTING, "company": "Northbeam"}, OPTIONS, "b1") != key
+    assert idempotency_key({**PROFILE, "skills": [{"name": "SQL"}]}, POSTING, OPTIONS, "b1") != key
+    assert idempotency_key(PROFILE, POSTING, {**OPTIONS, "template": "modern"}, "b1") != key
+    assert idempotency_key(PROFILE, POSTING, {**OPTIONS, "one_page": False}, "b1") != key
+    assert idempotency_key(PROFILE, POSTING, OPTIONS, "b2") != key
 
 
 def test_one_page_auto_follows_the_length_of_the_career():

@@ -65,6 +65,8 @@ def test_the_state_file_is_written_whole_and_refuses_another_account(tmp_path):
 
     again = BatchState.open(tmp_path, "http://h", "a@example.com")
     assert again.entries["k1"]["generation_id"] == "g1"
+    assert again.batch == state.batch and len(state.batch) == 32
+    assert BatchState.open(tmp_path / "other", "http://h", "a@example.com").batch != state.batch
     with pytest.raises(StateError, match=r"belongs to a batch of a@example\.com on http://h"):
         BatchState.open(tmp_path, "http://h", "b@example.com")
     (tmp_path / STATE_FILE).write_text("not json", encoding="utf-8")

@@ -123,7 +123,7 @@ class BatchRun:
                 self.state.data["profile"] = {"sha256": digest, "id": str(profile.id)}
         seen: set[str] = set()
         for number, posting in enumerate(self.request.postings, start=1):
-            key = idempotency_key(self.request.profile, posting.fields, self.options)
+            key = idempotency_key(self.request.profile, posting.fields, self.options, self.state.batch)
             if key in seen:
                 continue  # the same posting twice in the file is one generation
             seen.add(key)

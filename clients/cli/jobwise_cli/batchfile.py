@@ -153,12 +153,15 @@ def content_hash(value: Any) -> str:
 
 
 def idempotency_key(
-    profile: Mapping[str, Any], posting: Mapping[str, Any], options: Mapping[str, Any]
+    profile: Mapping[str, Any], posting: Mapping[str, Any], options: Mapping[str, Any], batch: str
 ) -> str:
     """The Idempotency-Key of one generation, from what it is made of: the profile's content, the
-    posting's fields and the options. The same batch run again asks for the same generations; a changed
-    profile, posting or option is another generation."""
-    digest = content_hash({"profile": profile, "posting": posting, "options": options})
+    posting's fields and the options, within one batch (the id its state file got when it was created).
+    The same batch run again asks for the same generations; a changed profile, posting or option is
+    another generation. The batch is part of it because the server matches a key with the request body,
+    whose profile and job ids are the batch's own: the same files into another --out are a new batch
+    instead of a key reused with other ids (422)."""
+    digest = content_hash({"profile": profile, "posting": posting, "options": options, "batch": batch})
     return KEY_PREFIX + digest[:48]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,9 +35,9 @@ class BatchState:
     def open(cls, out_dir: Path, server: str, email: str) -> BatchState:
         path = out_dir / STATE_FILE
         if not path.exists():
-            return cls(
-                path, {"version": VERSION, "server": server, "email": email, "profile": {}, "entries": {}}
-            )
+            data = {"version": VERSION, "batch": uuid.uuid4().hex, "server": server, "email": email,
+                    "profile": {}, "entries": {}}  # fmt: skip
+            return cls(path, data)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -48,6 +49,10 @@ class BatchState:
                 f"{path} belongs to a batch of {data.get('email')} on {data.get('server')}; use another --out"
             )
         return cls(path, data)
+
+    @property
+    def batch(self) -> str:
+        return self.data["batch"]
 
     @property
     def entries(self) -> dict[str, dict[str, Any]]:
