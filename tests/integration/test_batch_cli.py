@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,21 @@ def jobwise(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Comp
     )  # fmt: skip
 
 
+@contextmanager
+def sigint_as_in_a_terminal() -> Iterator[None]:
+    """A child inherits an ignored SIGINT (pytest started in the background by a shell ignores it), and
+    Python then leaves Ctrl-C ignored. A user at a terminal has it delivered: so must the command here. A
+    handled signal is reset to its default in the child."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if previous is signal.SIG_IGN:
+            signal.signal(signal.SIGINT, previous)
+
+
 def batch_files(tmp_path: Path) -> tuple[Path, Path]:
     profile = tmp_path / "resume.json"
     profile.write_text(json.dumps(EXAMPLE_RESUME), encoding="utf-8")
@@ -101,7 +118,7 @@ def test_a_batch_interrupted_after_two_results_resumes_without_a_second_generati
 
     # First run: stopped with SIGINT (what Ctrl-C sends) once two results are on disk.
     log = tmp_path / "first.log"
-    with log.open("w") as output:
+    with log.open("w") as output, sigint_as_in_a_terminal():
         first = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=ROOT,
                                  start_new_session=True)  # fmt: skip
         deadline = time.monotonic() + 480
