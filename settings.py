@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     jwt_previous_keys: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     jwt_access_token_minutes: int = 15
     jwt_refresh_token_days: int = 30
+    # Tests: an access-token lifetime of a few seconds, so clients must refresh. Ignored in production.
+    jwt_access_token_seconds_override: int = Field(0, ge=0, le=86400)
 
     # HTTP
     max_content_length: int = 1024 * 1024
@@ -168,6 +170,13 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.jobwise_env == "production"
+
+    @property
+    def access_token_seconds(self) -> int:
+        """The access-token lifetime: JWT_ACCESS_TOKEN_MINUTES, or the seconds override outside production."""
+        if self.jwt_access_token_seconds_override and not self.is_production:
+            return self.jwt_access_token_seconds_override
+        return self.jwt_access_token_minutes * 60
 
     @property
     def broker_url(self) -> str:

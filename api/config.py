@@ -28,7 +28,7 @@ class Config:
         self.JWT_KEY_ID = source.jwt_key_id
         # Retired signing keys still accepted for verification, so a rotation logs nobody out.
         self.JWT_PREVIOUS_KEYS = dict(source.jwt_previous_keys)
-        self.JWT_ACCESS_TOKEN_EXPIRES = source.jwt_access_token_minutes * 60
+        self.JWT_ACCESS_TOKEN_EXPIRES = source.access_token_seconds
         self.JWT_REFRESH_TOKEN_EXPIRES = source.jwt_refresh_token_days * 86400
         self.JWT_ALGORITHM = "HS256"
 

@@ -14,6 +14,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -201,13 +202,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
-    """gunicorn as the Procfile runs it (gevent, gunicorn.conf.py) on a free port and the test database,
-    publishing generations to this run's queues on the test Redis (``broker`` empties them at the end); its
-    base URL."""
+@contextmanager
+def gunicorn_server(database_url: str, log: Path, **extra_env: str) -> Iterator[str]:
+    """gunicorn as the Procfile runs it (gevent, gunicorn.conf.py) on a free port and ``database_url``,
+    publishing generations to this run's queues on the test Redis; its base URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "stderr.log"
     env = {
         **os.environ,
         "JOBWISE_ENV_FILE": "",
@@ -221,6 +220,7 @@ def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
         "LOG_LEVEL": "WARNING",
         # An SSE stream of a generation no worker runs would otherwise stay open past a client's timeout.
         "JOBWISE_SSE_MAX_S": "3",
+        **extra_env,
     }
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [gunicorn, "wsgi:app", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
@@ -238,9 +238,18 @@ def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
                 process.kill()
                 raise RuntimeError(f"gunicorn did not start:\n{log.read_text()[-3000:]}") from None
             time.sleep(0.2)
-    yield url
-    process.terminate()
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str, broker, tmp_path_factory) -> Iterator[str]:
+    """gunicorn on the test database (see ``gunicorn_server``); ``broker`` empties its queues at the end."""
+    with gunicorn_server(database_url, tmp_path_factory.mktemp("gunicorn") / "stderr.log") as url:
+        yield url

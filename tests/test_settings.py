@@ -124,3 +124,16 @@ def test_a_bad_value_is_refused_by_name():
 def test_platform_variables_reach_the_web_server():
     loaded = Settings.from_env({"PORT": "5001", "WEB_CONCURRENCY": "4", "JOBWISE_PROXY_HOPS": "1"})
     assert (loaded.port, loaded.web_concurrency, loaded.jobwise_proxy_hops) == (5001, 4, 1)
+
+
+def test_short_access_tokens_for_tests_only_outside_production():
+    from api.config import Config
+
+    assert Config(Settings.from_env({})).JWT_ACCESS_TOKEN_EXPIRES == 15 * 60
+    assert Config(Settings.from_env({"JWT_ACCESS_TOKEN_MINUTES": "5"})).JWT_ACCESS_TOKEN_EXPIRES == 300
+    short = Settings.from_env({"JWT_ACCESS_TOKEN_SECONDS_OVERRIDE": "3"})
+    assert Config(short).JWT_ACCESS_TOKEN_EXPIRES == 3
+    production = Settings.from_env({"JWT_ACCESS_TOKEN_SECONDS_OVERRIDE": "3", "JOBWISE_ENV": "production"})
+    assert production.access_token_seconds == 15 * 60
+    with pytest.raises(ValueError, match="jwt_access_token_seconds_override"):
+        Settings.from_env({"JWT_ACCESS_TOKEN_SECONDS_OVERRIDE": "-1"})

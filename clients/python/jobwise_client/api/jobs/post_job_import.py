@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.job import Job
 from ...models.post_job_import_json_body import PostJobImportJsonBody
 from ...models.problem import Problem
-from ...types import UNSET, File, Response
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
