@@ -17,8 +17,8 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     select,
-    update,
     text,
+    update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
 

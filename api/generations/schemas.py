@@ -122,8 +122,23 @@ class GenerationReportSchema(BaseSchema):
     ats_report = ma.fields.Dict(allow_none=True, metadata={"description": "null until stage 4 has run"})
 
 
+# Stage outputs the workers pass on but clients never need: stage 4's scored resume PDF (base64), which
+# stage 5 exports and which is downloadable from /documents/resume.
+INTERNAL_OUTPUT_KEYS = frozenset({"resume_pdf"})
+
+
 class StageOutputSchema(StageSchema):
-    output = ma.fields.Dict(allow_none=True, metadata={"description": "What the stage produced, as JSON"})
+    output = ma.fields.Method(
+        "public_output",
+        allow_none=True,
+        metadata={"description": "What the stage produced, as JSON", "type": "object"},
+    )
+
+    def public_output(self, stage: Any) -> dict[str, Any] | None:
+        output = stage["output"] if isinstance(stage, dict) else stage.output
+        if output is None:
+            return None
+        return {key: value for key, value in output.items() if key not in INTERNAL_OUTPUT_KEYS}
 
 
 class GenerationStagesSchema(BaseSchema):

@@ -15,7 +15,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.announcements import Announcements
-from models.generation import FINAL_STATUSES, Generation, find_by_idempotency_key, mark_unpublished, new_generation
+from models.generation import (
+    FINAL_STATUSES,
+    Generation,
+    find_by_idempotency_key,
+    mark_unpublished,
+    new_generation,
+)
 from models.job import get_visible_job
 from models.profile import get_owned_profile
 from workers.chains import enqueue_generation

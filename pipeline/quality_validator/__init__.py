@@ -25,8 +25,8 @@ from pipeline.profile_compiler import CompiledProfile
 from pipeline.quality_validator.format_checks import format_checks
 from pipeline.quality_validator.keywords import keyword_coverage
 from pipeline.quality_validator.knockouts import knockout_flags, knockout_score
-from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
 from pipeline.quality_validator.letter_checks import letter_checks
+from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
 from pipeline.quality_validator.reading import read_pdf
 from pipeline.quality_validator.resume_reader import parse_lines
 from pipeline.quality_validator.sections import sections_found

@@ -32,7 +32,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from jobwise_cli.batchfile import Posting, content_hash, folder_name, idempotency_key, resolve_one_page
-from jobwise_cli.results import FINAL, STAGES, ats_result, download, stages_done, value
+from jobwise_cli.results import FINAL, FULL, STAGES, ats_result, download, stages_done, value
 from jobwise_cli.session import ApiError, NotLoggedInError, TokenSession, expect
 from jobwise_cli.state import DONE, BatchState
 
@@ -193,7 +193,8 @@ class BatchRun:
             item.stages = stages_done(generation)
             on_change(item)
             if value(generation.status) in FINAL:
-                return generation
+                full = get_generation.sync_detailed(generation_id, client=self.client, include=FULL)
+                return expect(full, [200], "read the finished generation")
         return None
 
     def work(self, pending: queue.Queue[Item], on_change: Callable[[Item], None]) -> None:

@@ -26,7 +26,7 @@ from jobwise_cli import __version__
 from jobwise_cli.batch import BatchRequest, BatchRun, hard_exit, load_profile
 from jobwise_cli.batchfile import ONE_PAGE_CHOICES, JobsFileError, read_postings
 from jobwise_cli.credentials import CredentialStore, default_config_dir
-from jobwise_cli.results import ats_result, download, value
+from jobwise_cli.results import FULL, ats_result, download, value
 from jobwise_cli.session import ApiError, TokenSession, expect, login
 from jobwise_cli.state import StateError
 
@@ -115,7 +115,7 @@ def logout_command(context: click.Context) -> None:
 
 
 def fetch(client: Any, generation_id: UUID) -> Generation:
-    response = get_generation.sync_detailed(generation_id, client=client)
+    response = get_generation.sync_detailed(generation_id, client=client, include=FULL)
     return expect(response, [200], f"generation {generation_id}")
 
 
@@ -132,6 +132,8 @@ def status_command(context: click.Context, generation_id: UUID, wait: bool) -> N
         while wait and value(generation.status) not in ("succeeded", "failed", "cancelled"):
             response = get_generation.sync_detailed(generation_id, client=client, wait=20)
             generation = expect(response, [200], f"generation {generation_id}")
+        if wait:
+            generation = fetch(client, generation_id)
     out = console()
     score, _ = ats_result(generation)
     out.print(f"Generation {generation_id}: [bold]{value(generation.status)}[/bold], "

@@ -11,13 +11,20 @@ from uuid import UUID
 
 from jobwise_client import Client
 from jobwise_client.api.generations import get_generation_document
-from jobwise_client.models import Generation, GetGenerationDocumentFormat, GetGenerationDocumentKind
+from jobwise_client.models import (
+    Generation,
+    GetGenerationDocumentFormat,
+    GetGenerationDocumentKind,
+    GetGenerationIncludeItem,
+)
 from jobwise_client.types import Unset
 
 from jobwise_cli.session import ApiError, expect
 
 STAGES = ("analyze_job", "compile_profile", "generate_documents", "validate_quality", "export_documents")
 FINAL = {"succeeded", "failed", "cancelled"}
+# The status poll is slim (API 1.1); a finished generation is read once with its report and stages.
+FULL = [GetGenerationIncludeItem.REPORT, GetGenerationIncludeItem.STAGES]
 
 
 def value(field: Any, default: Any = None) -> Any:
@@ -26,15 +33,20 @@ def value(field: Any, default: Any = None) -> Any:
 
 
 def ats_result(generation: Generation) -> tuple[float | None, dict[str, Any] | None]:
-    """The ATS score and report of a generation: the one place they are read, from the generation's
-    status (a later server version may serve the report at GET /generations/{id}/report: change it here)."""
+    """The ATS score and report of a generation read with ``include=FULL``: the one place they are read
+    (the server also serves the report at GET /generations/{id}/report)."""
     score = value(generation.ats_score)
     report = value(generation.ats_report)
     return score, (report.to_dict() if report is not None else None)
 
 
 def stages_done(generation: Generation) -> set[str]:
-    return {value(stage.name) for stage in value(generation.stages, []) if value(stage.status) == "succeeded"}
+    """The stages that succeeded: from ``stages`` when the answer has them, else from the slim poll's
+    ``progress`` (the share of the five stages done, in order)."""
+    stages = value(generation.stages)
+    if stages:
+        return {value(stage.name) for stage in stages if value(stage.status) == "succeeded"}
+    return set(STAGES[: round((value(generation.progress) or 0) * len(STAGES))])
 
 
 def report(generation: Generation) -> dict[str, Any]:
