@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 from jobwise_cli.batchfile import (
     JobsFileError,
-    career_years,
     folder_name,
     idempotency_key,
     read_postings,
@@ -95,17 +93,10 @@ def test_the_key_depends_on_content_and_batch_not_on_key_order():
     assert idempotency_key(PROFILE, POSTING, OPTIONS, "b2") != key
 
 
-def test_one_page_auto_follows_the_length_of_the_career():
-    today = date(2026, 12, 1)
-    assert career_years(PROFILE, today) == pytest.approx(7.75)
-    assert career_years(
-        {"work": [{"startDate": "2001"}, {"startDate": "2015-06-01"}]}, today
-    ) == pytest.approx(25 + 11 / 12)
-    assert career_years({"work": [{"name": "no dates"}]}, today) == 0
-    assert resolve_one_page("auto", PROFILE, today) is True
-    assert resolve_one_page("auto", {"work": [{"startDate": "2010-01"}]}, today) is False
-    assert resolve_one_page("true", {}, today) is True
-    assert resolve_one_page("false", PROFILE, today) is False
+def test_one_page_auto_is_left_to_the_server():
+    assert resolve_one_page("auto") == "auto"
+    assert resolve_one_page("true") is True
+    assert resolve_one_page("false") is False
 
 
 def test_folder_names_are_safe_on_every_system(tmp_path):

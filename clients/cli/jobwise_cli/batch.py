@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -60,8 +59,8 @@ class BatchRequest:
     one_page: str  # true, false or auto
     concurrency: int
 
-    def options(self, today: date) -> dict[str, Any]:
-        return {"template": self.template, "one_page": resolve_one_page(self.one_page, self.profile, today)}
+    def options(self) -> dict[str, Any]:
+        return {"template": self.template, "one_page": resolve_one_page(self.one_page)}
 
 
 @dataclass
@@ -81,7 +80,7 @@ class BatchRun:
         self.console = console
         self.client = session.client()
         self.state = BatchState.open(request.out_dir, session.server, session.email)
-        self.options = request.options(date.today())
+        self.options = request.options()
         self.stop = threading.Event()
         self.fatal: list[str] = []
         self.items: list[Item] = []

@@ -10,7 +10,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,6 @@ NUMBER_FIELDS = ("salary_min", "salary_max")
 TRUE = {"true", "yes", "y", "1", "remote"}
 FALSE = {"false", "no", "n", "0", "onsite", "on-site"}
 ONE_PAGE_CHOICES = ("true", "false", "auto")
-# "auto": one page for a career shorter than this, the usual advice for resumes.
-ONE_PAGE_BELOW_YEARS = 10
 
 
 class JobsFileError(ValueError):
@@ -124,23 +121,10 @@ def _boolean(value: Any, name: str, line: int) -> bool:
     raise JobsFileError(f"line {line}: {name} is not true or false: {value!r}")
 
 
-def career_years(profile: Mapping[str, Any], today: date) -> float:
-    """Years between the earliest start date of the profile's work and today (0 without dates)."""
-    starts = []
-    for item in profile.get("work") or []:
-        match = re.match(r"(\d{4})(?:-(\d{2}))?", str((item or {}).get("startDate") or ""))
-        if match:
-            starts.append(int(match.group(1)) + (int(match.group(2) or 1) - 1) / 12)
-    if not starts:
-        return 0.0
-    return max(0.0, today.year + (today.month - 1) / 12 - min(starts))
-
-
-def resolve_one_page(choice: str, profile: Mapping[str, Any], today: date) -> bool:
-    """``true``/``false`` as said; ``auto``: one page for a career under ONE_PAGE_BELOW_YEARS years."""
-    if choice == "auto":
-        return career_years(profile, today) < ONE_PAGE_BELOW_YEARS
-    return choice == "true"
+def resolve_one_page(choice: str) -> bool | str:
+    """The API's ``one_page`` for ``--one-page``: ``true``/``false`` as said; ``auto`` is left to the server,
+    which makes a one-page resume when the career fits one readable page (README, "One page")."""
+    return choice if choice == "auto" else choice == "true"
 
 
 def canonical(value: Any) -> str:
