@@ -88,6 +88,13 @@ class StrictInteger(ma.fields.Integer):
         return super()._validated(value)
 
 
+# "Not blank", read alike by JSON Schema (ECMA-262) and Python: a character outside both languages' white
+# space.
+# Python's ``\s`` also counts U+001C..U+001F and U+0085, ECMA's also U+FEFF, so with ``\S`` a client's
+# validator could accept a keyword the server refuses as blank.
+NOT_BLANK = r"[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\x1c-\x1f\x85]"
+
+
 class Pattern(validate.Regexp):
     """A JSON Schema ``pattern``: matches anywhere unless anchored, and a final ``$`` means the very end.
 

@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from api.blueprint import MAX_PAGE
-from api.schemas import BaseSchema, Pattern, StrictBoolean, StrictInteger
+from api.schemas import NOT_BLANK, BaseSchema, Pattern, StrictBoolean, StrictInteger
 from models.job import EMPLOYMENT_TYPES, SALARY_UNITS, SENIORITIES
 
 # What PUT clears when the body leaves it out.
@@ -99,7 +99,7 @@ class JobListArgsSchema(BaseSchema):
 class JobSearchSchema(BaseSchema):
     keywords = ma.fields.List(
         ma.fields.String(
-            validate=[validate.Length(min=1, max=100), Pattern(r"\S", error="Must not be blank.")]
+            validate=[validate.Length(min=1, max=100), Pattern(NOT_BLANK, error="Must not be blank.")]
         ),
         required=True,
         validate=validate.Length(min=1, max=10),

@@ -219,3 +219,16 @@ def test_admin_import_is_all_or_nothing(app, db_session, tmp_path):
     assert result.exit_code != 0
     assert "line 2" in result.output and "line 3" in result.output
     assert db_session.scalar(select(func.count()).select_from(Job)) == 0
+
+
+@pytest.mark.parametrize("blank", ["\x85", "\x1c", "\ufeff", " \u3000\t"])
+def test_a_keyword_blank_in_python_or_in_json_schema_is_refused_and_the_spec_says_so(client, auth, blank):
+    """The spec's pattern is the server's rule: any language's validator refuses what the server refuses."""
+    import re
+
+    response = client.post("/api/v1/jobs/search", json={"keywords": ["python", blank]}, headers=auth)
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"keywords.1": ["Must not be blank."]}
+    spec = client.get("/openapi.json").get_json()
+    pattern = spec["components"]["schemas"]["JobSearch"]["properties"]["keywords"]["items"]["pattern"]
+    assert re.search(pattern, blank) is None and re.search(pattern, "x\x85") is not None
