@@ -6,9 +6,7 @@ A scoring change that moves a case out of its range fails here; see README.md be
 from __future__ import annotations
 
 import base64
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +16,8 @@ from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
 from pipeline.quality_validator.reading import extract_text
+from tests.golden.case_files import CASES, load
 
-GOLDEN = Path(__file__).parent
-CASES = sorted((GOLDEN / "cases").glob("*.json"))
 REQUIRED_KINDS = {
     "strong_match",
     "partial_match",
@@ -29,20 +26,6 @@ REQUIRED_KINDS = {
     "long_career_one_page",
     "acronym_posting",
 }
-
-
-def load(path: Path) -> dict:
-    """A case, with ``posting_file`` (a real posting in ``postings/``) and ``profile_file`` (a JSON Resume
-    in ``profiles/``) read in as its ``posting`` and ``profile``."""
-    case = json.loads(path.read_text(encoding="utf-8"))
-    if "posting_file" in case:
-        real = json.loads((GOLDEN / "postings" / f"{case['posting_file']}.json").read_text(encoding="utf-8"))
-        case["posting"] = real["posting"]
-    if "profile_file" in case:
-        case["profile"] = json.loads(
-            (GOLDEN / "profiles" / f"{case['profile_file']}.json").read_text("utf-8")
-        )
-    return case
 
 
 def run_case(case: dict) -> QualityResult:

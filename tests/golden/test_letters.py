@@ -8,7 +8,6 @@ from the posting (German and Spanish postings give German and Spanish letters).
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
@@ -24,16 +23,16 @@ from pipeline.inputs import Posting, profile_from_json_resume
 from pipeline.job_analyzer import analyze_job
 from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import letter_checks
+from tests.golden.case_files import CASES, load
 from tests.golden.posting_expectations import load_cases
 
-CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
 LANGUAGES = ("en", "de", "es")
 OPTIONS = GenerationOptions(date="2026-11-25")
 
 
 @cache
 def case(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load(path)
 
 
 def failed(checks) -> list[tuple[str, str]]:
