@@ -9,6 +9,7 @@ import uuid
 from datetime import UTC, datetime
 
 import structlog
+from celery import signals
 from sqlalchemy.orm import Session
 
 from models.generation import STAGES, Generation, mark_unpublished, replace_documents
@@ -21,6 +22,7 @@ from pipeline.profile_compiler import compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
 from pipeline.render import PDF, RenderedFile
 from pipeline.serialization import to_data
+from pipeline.warmup import warm_up
 from settings import settings
 from workers import webhooks
 from workers.cache import load_analysis, store_analysis
@@ -44,6 +46,13 @@ from workers.sweeper import sweep
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
 log = structlog.get_logger("jobwise.sweeper")
 WEBHOOK_COUNTDOWN_MAX_S = 600
+
+
+@signals.worker_init.connect
+def _warm_up(**_: object) -> None:
+    """Phrases, vocabularies and fonts loaded before the pool starts: the threads share them, the prefork
+    children inherit them, and no first generation pays for them (or races to load them twice)."""
+    warm_up()
 
 
 # 1. Job Analyzer

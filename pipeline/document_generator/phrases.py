@@ -7,6 +7,7 @@ noun of a fixed phrase (German "Ausschreibung") is not taken for a name the prof
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,19 @@ PHRASES_FILE = Path(__file__).resolve().parent / "phrases.yaml"
 DEFAULT_LANGUAGE = "en"
 
 
+_LOADING = threading.Lock()
+
+
 @cache
 def _phrases() -> dict[str, dict[str, Any]]:
+    # One table per process even when threads ask at once: the letter writer tells English by identity
+    # (``words is phrases("en")``), and ``cache`` alone lets two first calls each load their own copy.
+    with _LOADING:
+        return _load_once()
+
+
+@cache
+def _load_once() -> dict[str, dict[str, Any]]:
     data: dict[str, dict[str, Any]] = yaml.load(
         PHRASES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
     )

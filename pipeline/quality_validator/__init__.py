@@ -27,7 +27,7 @@ from pipeline.quality_validator.keywords import keyword_coverage
 from pipeline.quality_validator.knockouts import knockout_flags, knockout_score
 from pipeline.quality_validator.letter_checks import letter_checks
 from pipeline.quality_validator.parse_back import expected_from_profile, expected_from_resume, parse_back
-from pipeline.quality_validator.reading import read_pdf
+from pipeline.quality_validator.reading import read_pdf, text_extractable
 from pipeline.quality_validator.resume_reader import parse_lines
 from pipeline.quality_validator.sections import sections_found
 from pipeline.quality_validator.suggestions import suggestions
@@ -174,7 +174,7 @@ def cover_letter_checks(
         raise  # not a page-fit problem: the generation fails here, naming the characters
     except ValueError as error:
         return (FormatCheck("cover_letter_one_page", False, str(error)), *writing)
-    extractable = read_pdf(rendered.content).facts.text_extractable
+    extractable = text_extractable(rendered.content)  # the one fact needed: no second engine, no facts
     return (
         FormatCheck("cover_letter_one_page", True, "1 page"),
         FormatCheck("cover_letter_extractable", extractable, "" if extractable else "a page yields no text"),

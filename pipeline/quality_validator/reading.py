@@ -124,6 +124,12 @@ def extract_pages(pdf: bytes, engine: Engine = "pypdf") -> tuple[str, ...]:
     return tuple(normalize(text) for text in raw)
 
 
+def text_extractable(pdf: bytes) -> bool:
+    """Every page yields text, as ``PdfFacts.text_extractable`` says, read with pdfminer.six alone."""
+    pages = extract_pages(pdf, "pdfminer")
+    return bool(pages) and all(pages)
+
+
 def inspect_pdf(pdf: bytes) -> PdfFacts:
     """Pages, page sizes, images, fonts and their embedding, extractable text, text sizes and metadata."""
     return read_pdf(pdf).facts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from typing import Any
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -39,20 +40,24 @@ def resume_docx(resume: Resume, page_size: PageSize) -> bytes:
     properties.title, properties.author, properties.subject = f"Resume - {resume.name}", resume.name, "Resume"
     properties.created = properties.modified = FIXED_TIME
     properties.last_modified_by, properties.revision, properties.comments = "JobWise", 1, ""
+    styles = {name: document.styles[name] for name in ("Title", "Heading 1", "List Bullet")}
     for block in resume_blocks(resume):
-        add_block(document, block)
+        add_block(document, block, styles)
     buffer = io.BytesIO()
     document.save(buffer)
     return with_fixed_times(buffer.getvalue())
 
 
-def add_block(document: WordDocument, block: Block) -> None:
+def add_block(document: WordDocument, block: Block, styles: dict[str, Any]) -> None:
+    """One block as a paragraph. The styles are looked up once per document (by name each time, python-docx
+    searches the whole style sheet); ``add_heading`` is ``add_paragraph`` with the "Title" or "Heading N"
+    style, so the XML is the same."""
     if block.kind == "name":
-        document.add_heading(block.text, level=0)
+        document.add_paragraph(block.text, styles["Title"])
     elif block.kind == "heading":
-        document.add_heading(block.text, level=1)
+        document.add_paragraph(block.text, styles["Heading 1"])
     elif block.kind == "bullet":
-        document.add_paragraph(block.text, style="List Bullet")
+        document.add_paragraph(block.text, style=styles["List Bullet"])
     else:
         paragraph = document.add_paragraph()
         if block.lead:

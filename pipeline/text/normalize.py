@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -51,6 +52,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).translate(_FOLD_LETTERS)
 
 
+@lru_cache(maxsize=65536)  # pure; the scorer compares the same phrases many times
 def normalize(text: str) -> str:
     """The comparison form of ``text``: cleaned, case and accents folded, whitespace collapsed to one line."""
     return " ".join(fold(clean(text)).split())

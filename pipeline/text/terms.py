@@ -84,6 +84,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)  # the vocabulary is loaded once per process, so the answer never changes
 def lookup(term: str) -> Term | None:
     """The vocabulary entry ``term`` spells (any alias, any case, singular or plural), or None."""
     return _lexicon().by_keys.get(stem_keys(term))

@@ -155,5 +155,6 @@ def stem(token: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again and again for the same words of a document
 def stem_keys(text: str) -> tuple[str, ...]:
     return tuple(stem(token) for token in tokenize(text))
