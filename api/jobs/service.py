@@ -102,9 +102,7 @@ def _portable_relevance(keywords: Iterable[str]) -> tuple[Any, Any]:
     return score, score > 0
 
 
-def search_jobs(
-    session: Session, user_id: uuid.UUID, criteria: SearchCriteria
-) -> tuple[list[Row[Any]], int]:
+def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) -> tuple[list[Row[Any]], int]:
     """Postings visible to the user matching any keyword, most relevant first, one page of them.
 
     One query: the page's rows carry the posting's columns, ``score`` and ``total`` (``count(*) OVER ()``,
