@@ -141,7 +141,7 @@ def _is_utf8(body: bytes) -> bool:
 class JobSearch(MethodView):
     decorators = (jwt_required(),)
 
-    @blp.arguments(JobSearchSchema)
+    @blp.arguments(JobSearchSchema())  # an instance: a class is instantiated per request
     @blp.response(200, JobSearchResultSchema)
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
         """Search the caller's and public postings: any keyword matches, title hits rank highest."""
