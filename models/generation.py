@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
     delete,
     select,
     text,
@@ -182,10 +183,21 @@ def status_columns() -> tuple[Any, ...]:
 
 
 def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
-    """The columns of a status poll, in one small query: no stages, report or documents loaded."""
-    return session.execute(
-        select(*status_columns()).where(Generation.id == generation_id, Generation.owner_id == owner_id)
-    ).first()
+    """The columns of a status poll, in one small query: no stages, report or documents loaded.
+
+    The statement is built once and run on the session's connection (Core, not the ORM's execution path):
+    building it and the ORM's result handling cost about a third of a status poll's CPU.
+    """
+    return (
+        session.connection()
+        .execute(_OWNED_STATUS, {"generation_id": generation_id, "owner_id": owner_id})
+        .first()
+    )
+
+
+_OWNED_STATUS = select(*status_columns()).where(
+    Generation.id == bindparam("generation_id"), Generation.owner_id == bindparam("owner_id")
+)
 
 
 def document_files(session: Session, generation_id: uuid.UUID) -> list[dict[str, Any]]:

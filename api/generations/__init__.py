@@ -220,7 +220,7 @@ class Generations(MethodView):
 class GenerationById(MethodView):
     decorators = (jwt_required(),)
 
-    @blp.arguments(WaitArgsSchema, location="query")
+    @blp.arguments(WaitArgsSchema(), location="query")  # an instance: a class is instantiated per request
     @blp.response(200, GenerationSchema, headers=STATUS_HEADERS_DOC)
     @blp.alt_response(
         304, description="Unchanged since the ETag in If-None-Match", headers=STATUS_HEADERS_DOC

@@ -121,3 +121,60 @@ class JobSearchResultSchema(BaseSchema):
     total = ma.fields.Integer(required=True)
     page = ma.fields.Integer(required=True)
     page_size = ma.fields.Integer(required=True)
+
+
+def _hit_writer(name: str, field: ma.fields.Field) -> Any:
+    """How one field of a search hit is written from a row, as marshmallow would dump it."""
+    attribute = field.attribute or name
+    if isinstance(field, ma.fields.UUID):
+        return lambda row: None if (v := getattr(row, attribute)) is None else str(v)
+    if isinstance(field, ma.fields.DateTime) and field.format in (None, "iso"):
+        return lambda row: None if (v := getattr(row, attribute)) is None else v.isoformat()
+    if isinstance(field, ma.fields.Float):
+        return lambda row: None if (v := getattr(row, attribute)) is None else float(v)
+    if isinstance(field, ma.fields.Boolean):
+        return lambda row: None if (v := getattr(row, attribute)) is None else bool(v)
+    if type(field) in (ma.fields.String, ma.fields.Url):
+        return lambda row: getattr(row, attribute)
+    return lambda row: field.serialize(attribute, row)  # anything else: marshmallow itself
+
+
+class _HitRow:
+    """A search row seen as a posting: ``is_public`` and a rounded ``score``, the rest read through."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: Any) -> None:
+        self.row = row
+
+    @property
+    def is_public(self) -> bool:
+        return self.row.owner_id is None
+
+    @property
+    def score(self) -> float:
+        return round(float(self.row.score), 6)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+
+# (key, writer, nullable) for every field of JobSearchHitSchema, in its order. Derived from the schema, so
+# a field added to JobSchema shows up in search hits too; tests/api/test_jobs.py compares with dump().
+_HIT_SCHEMA = JobSearchHitSchema()
+_HIT_FIELDS = tuple(
+    (field.data_key or name, _hit_writer(name, field), field.allow_none)
+    for name, field in _HIT_SCHEMA.dump_fields.items()
+)
+
+
+def search_hit(row: Any) -> dict[str, Any]:
+    """One search hit from a row of ``search_jobs``: what ``JobSearchHitSchema().dump`` gives, about ten
+    times faster (the search answers 20 of them per request)."""
+    hit = _HitRow(row)
+    out: dict[str, Any] = {}
+    for key, write, nullable in _HIT_FIELDS:
+        value = write(hit)
+        if value is not None or nullable:
+            out[key] = value
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import pytest
 from flask_jwt_extended import create_access_token
@@ -145,6 +146,34 @@ def test_expired_token_is_401(app, client):
     assert response.status_code == 401
     assert response.content_type == "application/problem+json"
     assert response.get_json()["detail"] == "The token has expired."
+
+
+def test_a_token_verified_before_is_refused_once_it_expires(app, client):
+    """Verified claims are reused until the token's expiry (api/extensions.py), never past it."""
+    register(client, "soon@example.com")
+    claims = json.loads(
+        base64.urlsafe_b64decode(login(client, "soon@example.com")["access_token"].split(".")[1] + "==")
+    )
+    with app.app_context():
+        from datetime import timedelta
+
+        short = create_access_token(
+            claims["sub"], additional_claims={"fam": claims["fam"]}, expires_delta=timedelta(seconds=2)
+        )
+    assert client.get("/api/v1/auth/me", headers=bearer(short)).status_code == 200
+    assert client.get("/api/v1/auth/me", headers=bearer(short)).status_code == 200
+    time.sleep(3)  # past its expiry (a wait, not a timed assertion)
+    response = client.get("/api/v1/auth/me", headers=bearer(short))
+    assert response.status_code == 401
+    assert response.get_json()["detail"] == "The token has expired."
+
+
+def test_a_verified_token_is_still_refused_after_logout(client):
+    """The claims cache skips the signature check, never the revocation check."""
+    headers = register(client, "gone@example.com")
+    assert client.get("/api/v1/auth/me", headers=headers).status_code == 200
+    assert client.post("/api/v1/auth/logout", headers=headers).status_code == 204
+    assert client.get("/api/v1/auth/me", headers=headers).status_code == 401
 
 
 def tamper(token: str) -> str:

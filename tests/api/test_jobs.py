@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from sqlalchemy import func, select
 
+from api.jobs.schemas import JobSearchHitSchema
 from models.job import Job
 
 POSTING = {"title": "Backend Engineer", "company": "Acme", "description": "Build APIs in Python."}
@@ -140,6 +142,47 @@ def test_pagination_does_not_repeat(client, auth):
     assert [len(p) for p in pages] == [3, 3, 1]
     assert set(pages[0]) | set(pages[1]) | set(pages[2]) == ids
     assert not set(pages[0]) & set(pages[1])
+
+
+def test_a_page_past_the_end_is_empty_and_keeps_the_total(client, auth):
+    for i in range(3):
+        create(client, auth, title=f"Scala Developer {i}")
+    past = search(client, auth, keywords=["scala"], page=5, page_size=2)
+    assert past["results"] == [] and past["total"] == 3 and past["page"] == 5
+    assert search(client, auth, keywords=["cobol"]) == {"results": [], "total": 0, "page": 1, "page_size": 20}
+
+
+def test_search_hits_are_what_the_schema_dumps(client, auth, db_session):
+    """The hot path writes hits by hand (search_hit); they must equal JobSearchHitSchema().dump, nulls and
+    all, for a full posting, a sparse one and a public one."""
+    full = create(
+        client,
+        auth,
+        title="Haskell Engineer",
+        location="Porto",
+        remote=False,
+        seniority="mid",
+        employment_type="contract",
+        url="https://acme.example/j/9",
+        posted_at="2026-11-20T09:00:00+00:00",
+        valid_through="2026-12-20T09:00:00+01:00",
+        salary_min=50000,
+        salary_max=65000.5,
+        salary_currency="EUR",
+        salary_unit="year",
+    )
+    sparse = create(client, auth, title="Haskell Developer")
+    public = public_job(db_session, title="Haskell Consultant", external_id="src:7")
+    result = search(client, auth, keywords=["haskell"])
+    hits = {hit["id"]: hit for hit in result["results"]}
+    assert set(hits) == {full["id"], sparse["id"], str(public.id)}
+    schema = JobSearchHitSchema()
+    for job_id, hit in hits.items():
+        job = db_session.get(Job, uuid.UUID(job_id))
+        db_session.refresh(job)
+        job.score = hit["score"]
+        assert hit == json.loads(json.dumps(schema.dump(job))), job_id
+    assert hits[full["id"]]["salary_min"] == 50000.0 and hits[sparse["id"]]["location"] is None
 
 
 def test_search_covers_own_and_public_but_not_others(client, auth, other_auth, db_session):
