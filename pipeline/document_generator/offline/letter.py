@@ -366,7 +366,7 @@ def _certifications(letter: _Letter, profile: Profile, relevance: Relevance) -> 
         text = letter.phrase(key, name=name)
     else:
         text = letter.phrase(
-            "certifications_many", names=and_join([c.name for c in certs], letter.words["and"])
+            "certifications_many", names=and_join([c.text for c in certs], letter.words["and"])
         )
     letter.add("fit", "certifications", text, (c.ref for c in certs))
 
