@@ -7,9 +7,10 @@ and degrees are settled from the profile; nothing is assumed in the candidate's 
 Years with a field ("1 year of ICU experience") are compared with the candidate's years in that field
 (``CompiledProfile.field_years``: the work entries whose title, summary or highlights name it), never the
 whole career; a generic field ("the specialty") stays unknown, and so does a field in free words that no
-vocabulary term covers ("building web applications") when no role repeats it but the career is long enough. Licences (RN, LPN, CPA, bar admission, driving
-licence) are looked up in the profile's certificates; one named elsewhere in the profile is unknown (list it
-under certificates), one named nowhere is not met, except a driving licence, which resumes rarely list.
+vocabulary term covers ("building web applications") when no role repeats it but the career is long
+enough. Licences (RN, LPN, CPA, bar admission, driving licence) are looked up in the profile's
+certificates; one named elsewhere in the profile is unknown (list it under certificates), one named
+nowhere is not met, except a driving licence, which resumes rarely list.
 """
 
 from __future__ import annotations
