@@ -6,9 +6,11 @@ and degrees are settled from the profile; nothing is assumed in the candidate's 
 
 Years with a field ("1 year of ICU experience") are compared with the candidate's years in that field
 (``CompiledProfile.field_years``: the work entries whose title, summary or highlights name it), never the
-whole career; a generic field ("the specialty") stays unknown. Licences (RN, LPN, CPA, bar admission, driving
-licence) are looked up in the profile's certificates; one named elsewhere in the profile is unknown (list it
-under certificates), one named nowhere is not met, except a driving licence, which resumes rarely list.
+whole career; a generic field ("the specialty") stays unknown, and so does a field in free words that no
+vocabulary term covers ("building web applications") when no role repeats it but the career is long
+enough. Licences (RN, LPN, CPA, bar admission, driving licence) are looked up in the profile's
+certificates; one named elsewhere in the profile is unknown (list it under certificates), one named
+nowhere is not met, except a driving licence, which resumes rarely list.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pipeline.inputs import Profile, profile_texts
 from pipeline.job_analyzer import JobAnalysis, Knockout
 from pipeline.profile_compiler import CompiledProfile
 from pipeline.quality_validator.types import MET, NOT_MET, UNKNOWN, KnockoutFlag
-from pipeline.text import DEGREE_RANK, degree_level, normalize, tokenize
+from pipeline.text import DEGREE_RANK, degree_level, extract_terms, normalize, tokenize
 
 
 def _field_years(knockout: Knockout, compiled: CompiledProfile) -> KnockoutFlag:
@@ -35,6 +37,12 @@ def _field_years(knockout: Knockout, compiled: CompiledProfile) -> KnockoutFlag:
     detail = f"the profile's dates give {counted.years} years in the roles that name the field; {asked} asked"
     if counted.years >= asked:
         return KnockoutFlag(knockout.kind, knockout.text, MET, counted.evidence, detail)
+    if compiled.years_experience >= asked and not extract_terms(knockout.field):
+        # A field in free words ("building web applications") is found only where an entry repeats its
+        # words; roles that describe the same work otherwise may count, and the whole career is long
+        # enough. Without a known term to look for, the resume cannot settle it either way.
+        detail += f"; {compiled.years_experience} years in all, in roles that may count without naming it"
+        return KnockoutFlag(knockout.kind, knockout.text, UNKNOWN, counted.evidence, detail)
     return KnockoutFlag(knockout.kind, knockout.text, NOT_MET, (), detail)
 
 

@@ -146,3 +146,40 @@ def test_an_rn_licence_named_only_in_a_title_is_unknown_and_absent_is_not_met():
 def test_a_driving_licence_not_listed_stays_unknown():
     flag = only(flags_for(NURSE, "A valid driver's license is required."), "license")
     assert flag.status == "unknown"
+
+
+ANALYST = {
+    "basics": {"name": "Mia Chen"},
+    "work": [
+        {
+            "name": "Shiftly",
+            "position": "Data Analyst",
+            "startDate": "2022-02",
+            "highlights": ["Designed dashboards for 40 stakeholders"],
+        },
+        {
+            "name": "Peachtree Surgery Center",
+            "position": "Outpatient Surgical Coder",
+            "startDate": "2019-01",
+            "endDate": "2022-01",
+            "highlights": ["Coded 60 cases a day in CPT"],
+        },
+    ],
+}
+
+
+def test_a_title_names_its_field_in_another_form_of_the_word():
+    # "Data Analyst" is data analytics work; "Outpatient Surgical Coder" is outpatient surgical coding
+    analytics = only(flags_for(ANALYST, "2 years experience in a Data Analytics role"), "years_experience")
+    assert analytics.status == "met" and analytics.evidence == ("work[0]",)
+    coding = only(flags_for(ANALYST, "2+ years outpatient surgical coding"), "years_experience")
+    assert coding.status == "met" and coding.evidence == ("work[1]",)
+
+
+def test_a_free_worded_field_no_role_repeats_is_unknown_unless_the_career_is_too_short():
+    # no vocabulary term covers "building web applications": a role may be that work without saying so
+    flag = only(flags_for(NURSE, "3+ years of experience building web applications"), "years_experience")
+    assert flag.status == "unknown"
+    # but no field can hold more years than the whole career (12.9 here)
+    flag = only(flags_for(NURSE, "15+ years of experience building web applications"), "years_experience")
+    assert flag.status == "not_met"

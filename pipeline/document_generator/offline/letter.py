@@ -199,6 +199,10 @@ def _chosen_highlights(
         ]
     ranked = [i.ref for i in relevance.rank(Item(ref, text) for ref, text in texts.items())]
     order = list(dict.fromkeys(wanted + ranked))
+    # A highlight quoted after the phrase's colon that has a colon of its own reads as two colons in one
+    # sentence ("... bei Acme: Supported SEC reporting: drafted ..."): such highlights are taken last.
+    english = letter.words is phrases("en")
+    order.sort(key=lambda ref: ": " in texts[ref] and not (english and opens_with_past_verb(texts[ref])))
     chosen: list[Item] = []
     skills: set[str] = set(letter.named)
     for allow_overlap in (False, True):  # first highlights that bring skills not named yet, then any
@@ -226,13 +230,20 @@ def _achievements(
     held = [exp for exp in newest_first(profile.experiences) if exp.title and exp.employer]
     latest = held[0] if held else None
     english = letter.words is phrases("en")
+    quoted = set().union(*(letter.names(item.text) for item in chosen))
     previous: Experience | None = None
     for position, item in enumerate(chosen):
         exp = owner[item.ref]
         employer = exp.employer or exp.title
         again = exp is previous
         # the role's title where the opening has not given it already and it names no skill said before
-        titled = exp is not latest and bool(exp.title and exp.employer) and not letter.repeats(exp.title)
+        # nor one a chosen highlight names ("As Audit Associate ..." + "... for the external audit")
+        titled = (
+            exp is not latest
+            and bool(exp.title and exp.employer)
+            and not letter.repeats(exp.title)
+            and not letter.names(exp.title) & quoted
+        )
         if titled and not again:
             letter.titled.add(exp.ref)
         if english and opens_with_past_verb(item.text):
@@ -301,22 +312,38 @@ def _earlier_roles(letter: _Letter, profile: Profile, cited: set[str]) -> None:
     letter.add("fit", "earlier_roles", text, (exp.ref for exp in earlier))
 
 
+def _newest_degree(profile: Profile) -> Education | None:
+    return next((e for e in newest_first(profile.education) if e.study_type), None)
+
+
 def _skills(letter: _Letter, profile: Profile, relevance: Relevance) -> None:
+    """The posting's skills the profile holds, then a few others. A skill is left out when the letter
+    names it already (a title, "Senior DevOps Engineer", names DevOps, and so does "Azure DevOps"), when
+    the degree the letter gives next names it ("Bachelor of Science in Statistics"), or when a skill listed
+    before names it."""
+    degree = _newest_degree(profile)
+    taken = set(letter.named) | (letter.names(degree_phrase(degree)) if degree else set())
+
+    def pick(candidates: Iterable[Item], limit: int) -> list[Item]:
+        picked: list[Item] = []
+        for skill in candidates:
+            named = letter.names(skill.text) | {normalize(skill.text)}
+            if not named & taken:
+                picked.append(skill)
+                taken.update(named)
+            if len(picked) == limit:
+                break
+        return picked
+
     skills = [s for s in asked_skills(profile, relevance) if relevance.asks_for(s.text)]
-    fresh: list[Item] = []
-    for skill in skills:
-        if normalize(skill.text) not in letter.named and not any(mentions(skill.text, f.text) for f in fresh):
-            fresh.append(skill)
-    fresh = fresh[:FIT_SKILLS]
+    fresh = pick(skills, FIT_SKILLS)
     if fresh:
         key = "skills_one" if len(fresh) == 1 else "skills_many"
         text = letter.phrase(key, skills=and_join([s.text for s in fresh], letter.words["and"]))
         letter.add("fit", "skills", text, (s.ref for s in fresh))
-    other = [
-        s
-        for s in relevance.rank(skill_items(profile))
-        if normalize(s.text) not in letter.named and not relevance.asks_for(s.text)
-    ][:OTHER_SKILLS]
+    other = pick(
+        (s for s in relevance.rank(skill_items(profile)) if not relevance.asks_for(s.text)), OTHER_SKILLS
+    )
     if len(other) >= 2:  # "other tools include X" for one item reads like a list that lost its end
         text = letter.phrase("other_skills", skills=and_join([s.text for s in other], letter.words["and"]))
         letter.add("fit", "other_skills", text, (s.ref for s in other))

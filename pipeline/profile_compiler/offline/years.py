@@ -80,6 +80,14 @@ def field_terms(field: str) -> tuple[str, ...]:
     found = extract_terms(field)
     if found:
         return tuple(found)
+    return field_words(field)
+
+
+def field_words(field: str) -> tuple[str, ...]:
+    """The field in the posting's own words, split at "/", "or", "and" ("outpatient surgical coding")."""
+    norm = normalize(field).strip(" .")
+    if not norm or norm in GENERIC_FIELDS:
+        return ()
     return tuple(part for part in _ALTERNATIVES.split(norm) if part and part not in GENERIC_FIELDS)
 
 
@@ -115,20 +123,35 @@ def _words(text: str) -> list[str]:
     return [stem(t) for t in tokenize(text) if t not in _STOP]
 
 
+# Endings that turn a field into its worker or its act ("analytics", "analyst", "analysis"; "coding", "coder",
+# "coded"; "accounting", "accountant"): a title names a field this way ("Data Analyst" for data analytics).
+_FAMILY_ENDINGS = re.compile(r"(?:ytics|ytic|ysis|yst|ing|ers|er|ed|ants|ant|ist|ment)$")
+
+
+def _root(word: str) -> str:
+    root = _FAMILY_ENDINGS.sub("", word) if len(word) >= 5 else word
+    return root if len(root) >= 3 else word
+
+
 def _same_word(a: str, b: str) -> bool:
-    """One word, or one the other's longer form ("engineer" and "engineering")."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+    """One word, or one the other's longer form ("engineer" and "engineering"), or one family ("analyst" and
+    "analytics", "coder" and "coding")."""
+    if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return min(len(a), len(b)) >= 4 and _root(a) == _root(b)
 
 
-def _matches(exp: Experience, terms: tuple[str, ...]) -> bool:
-    """The entry names one of ``terms``: through the vocabulary (any alias), or every word of it."""
+def _matches(exp: Experience, terms: tuple[str, ...], words: tuple[str, ...] = ()) -> bool:
+    """The entry names one of ``terms`` through the vocabulary (any alias), or every word of one of ``terms``
+    or ``words`` (the field as the posting words it: "outpatient surgical coding" in "Outpatient Surgical
+    Coder", when the vocabulary's canonical form "medical coding" is not in the entry)."""
     text = _entry_text(exp)
     if TextIndex(text).find(terms):
         return True
-    words = _words(text)
+    said = _words(text)
     return any(
-        (wanted := _words(term)) and all(any(_same_word(w, e) for e in words) for w in wanted)
-        for term in terms
+        (wanted := _words(term)) and all(any(_same_word(w, e) for e in said) for w in wanted)
+        for term in dict.fromkeys((*terms, *words))
     )
 
 
@@ -138,7 +161,8 @@ def years_in_field(profile: Profile, field: str, today: str | None) -> FieldYear
     terms = field_terms(field)
     if not terms:
         return None
-    chosen = tuple(exp for exp in profile.experiences if _matches(exp, terms))
+    words = field_words(field)
+    chosen = tuple(exp for exp in profile.experiences if _matches(exp, terms, words))
     latest = _latest_date(profile)  # of the whole profile, so ongoing roles end where the career does
     until = today or (f"{latest // 12:04d}-{latest % 12 + 1:02d}" if latest is not None else None)
     years = years_of_experience(replace(profile, experiences=chosen), until) if chosen and until else 0.0
