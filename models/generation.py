@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
     bindparam,
     delete,
     select,
@@ -195,8 +196,11 @@ def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID
     )
 
 
+# Typed parameters: at import the foreign key's type is not resolved yet, and an untyped UUID reaches SQLite
+# as an object it cannot bind.
 _OWNED_STATUS = select(*status_columns()).where(
-    Generation.id == bindparam("generation_id"), Generation.owner_id == bindparam("owner_id")
+    Generation.id == bindparam("generation_id", type_=Uuid()),
+    Generation.owner_id == bindparam("owner_id", type_=Uuid()),
 )
 
 
