@@ -198,6 +198,15 @@ def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID
 
 # Typed parameters: at import the foreign key's type is not resolved yet, and an untyped UUID reaches SQLite
 # as an object it cannot bind.
+def owned_report(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
+    """The ATS score and report of the owner's generation, with its status and version."""
+    return session.execute(
+        select(
+            Generation.id, Generation.status, Generation.version, Generation.ats_score, Generation.ats_report
+        ).where(Generation.id == generation_id, Generation.owner_id == owner_id)
+    ).first()
+
+
 _OWNED_STATUS = select(*status_columns()).where(
     Generation.id == bindparam("generation_id", type_=Uuid()),
     Generation.owner_id == bindparam("owner_id", type_=Uuid()),
@@ -414,19 +423,6 @@ def stage_output(session: Session, generation_id: uuid.UUID, name: str) -> dict[
     return session.scalar(
         select(GenerationStage.output).where(
             GenerationStage.generation_id == generation_id, GenerationStage.name == name
-        )
-    )
-
-
-def silent_generations(session: Session, cutoff: datetime, limit: int = 100) -> list[Generation]:
-    """Unfinished generations with no sign of life since ``cutoff``, locked for the caller (skip locked)."""
-    return list(
-        session.scalars(
-            select(Generation)
-            .where(Generation.status.in_((QUEUED, RUNNING)), Generation.heartbeat_at < cutoff)
-            .order_by(Generation.heartbeat_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
         )
     )
 

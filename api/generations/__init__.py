@@ -56,6 +56,7 @@ from models.generation import (
     get_document,
     get_owned_generation,
     list_generations,
+    owned_report,
     owned_status,
     stages_with_output,
 )
@@ -108,6 +109,14 @@ def not_modified(version: int, include: tuple[str, ...] = ()) -> bool:
 def version_etag(version: int, include: tuple[str, ...] = ()) -> str:
     """The ETag of a representation: the generation's version, and what was included with it."""
     return f'"{version_tag(version, include)}"'
+
+
+def versioned_part(version: int, part: str) -> tuple[dict[str, str], Response | None]:
+    """The headers of a part that changes with the generation's version (``/report``, ``/stages``), and the
+    304 answer when If-None-Match already names it."""
+    include = (part,)
+    headers = {"ETag": version_etag(version, include), "Cache-Control": "private, no-cache"}
+    return headers, Response(status=304, headers=headers) if not_modified(version, include) else None
 
 
 def requested_version() -> int | None:
@@ -265,22 +274,11 @@ class GenerationReport(MethodView):
     @blp.alt_response(404, description="No such generation for this user")
     def get(self, generation_id: uuid.UUID) -> Any:
         """The ATS score and report; both null (with the status) until stage 4 has run."""
-        row = db.session.execute(
-            select(
-                Generation.id,
-                Generation.status,
-                Generation.version,
-                Generation.ats_score,
-                Generation.ats_report,
-            ).where(Generation.id == generation_id, Generation.owner_id == current_user_id())
-        ).first()
+        row = owned_report(db.session, current_user_id(), generation_id)
         if row is None:
             abort(404, message="No such generation.")
-        etag = version_etag(row.version, ("report",))
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if not_modified(row.version, ("report",)):
-            return Response(status=304, headers=headers)
-        return row._asdict(), 200, headers
+        headers, unchanged = versioned_part(row.version, "report")
+        return unchanged or (row._asdict(), 200, headers)
 
 
 @blp.route("/<uuid:generation_id>/stages")
@@ -296,10 +294,9 @@ class GenerationStages(MethodView):
         row = owned_status(db.session, current_user_id(), generation_id)
         if row is None:
             abort(404, message="No such generation.")
-        etag = version_etag(row.version, ("stages",))
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if not_modified(row.version, ("stages",)):
-            return Response(status=304, headers=headers)
+        headers, unchanged = versioned_part(row.version, "stages")
+        if unchanged is not None:
+            return unchanged
         body = {
             "id": row.id,
             "status": row.status,
