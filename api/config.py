@@ -21,6 +21,7 @@ class Config:
         source = source or settings
         self.JOBWISE_ENV = source.jobwise_env
         self.DATABASE_URL = source.database_url
+        self.DB_POOL = {"pool_size": source.web_db_pool_size, "max_overflow": source.web_db_max_overflow}
         self.REDIS_URL = source.redis_url
         self.CELERY_BROKER_URL = source.celery_broker_url
 

@@ -27,6 +27,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        for pool_option in ("pool_size", "max_overflow"):  # SQLite's pools are per thread or static
+            kwargs.pop(pool_option, None)
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -70,11 +72,16 @@ def configure(url: str, **kwargs: Any) -> Engine:
     """
     current = SessionLocal.kw.get("bind")
     same_url = isinstance(current, Engine) and current.url.render_as_string(hide_password=False) == url
-    if same_url and not kwargs:
+    if same_url and _bound_options == kwargs:
         return current
     engine = make_engine(url, **kwargs)
+    _bound_options.clear()
+    _bound_options.update(kwargs)
     SessionLocal.configure(bind=engine)
     return engine
+
+
+_bound_options: dict[str, Any] = {}  # what the bound engine was made with
 
 
 def dispose() -> None:
