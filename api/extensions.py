@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import jwt as pyjwt
@@ -10,8 +12,9 @@ import redis
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
-from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
+from flask_limiter import HeaderNames, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.announcements import announcements_for
@@ -26,7 +29,7 @@ class Database:
     def init_app(self, app: Flask) -> None:
         factory: sessionmaker[Session] | None = app.config.get("DB_SESSIONMAKER")
         if factory is None:
-            configure(app.config["DATABASE_URL"])
+            configure(app.config["DATABASE_URL"], **app.config["DB_POOL"])
             factory = SessionLocal
         app.extensions["jobwise_db"] = factory
         app.teardown_appcontext(self._close)
@@ -36,6 +39,15 @@ class Database:
         if "db_session" not in g:
             g.db_session = current_app.extensions["jobwise_db"]()
         return g.db_session
+
+    @contextmanager
+    def quick_read(self) -> Iterator[Connection]:
+        """A connection for one short read outside the request's session, back in the pool at the end of the
+        block (the status poll: no session to begin and close, no connection held while the response is
+        built). When sessions are bound to a connection rather than an engine (tests), that connection."""
+        bind = current_app.extensions["jobwise_db"].kw.get("bind")
+        with bind.connect() if isinstance(bind, Engine) else nullcontext(bind) as connection:
+            yield connection
 
     @staticmethod
     def _close(_exc: BaseException | None) -> None:
@@ -108,15 +120,32 @@ def rate_limited(limit: RequestLimit) -> Response:
     )
 
 
+# Per user (or per address without a token), counted in Redis, shared by every web process.
 limiter = Limiter(
     key_func=rate_limit_key,
-    # Per user (or per address without a token), and a looser cap per address whoever the user is.
-    default_limits=[default_rate_limit, Limit(address_rate_limit, key_function=get_remote_address)],
+    default_limits=[default_rate_limit],
     headers_enabled=True,
     # X-RateLimit-* on every answer; Retry-After only on a 429 (on a 202 or a status it means "poll again").
     header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},
     on_breach=rate_limited,
 )
+# A looser cap per client address whoever signs in from it, counted in each web process's memory: a second
+# Redis round trip on every request cost more than the cap is worth (it bounds one address's burst; the
+# per-user limit above is the one that must be exact). With N processes an address may reach up to N times
+# RATELIMIT_PER_ADDRESS before every process refuses it.
+address_limiter = Limiter(
+    key_func=get_remote_address,
+    default_limits=[address_rate_limit],
+    storage_uri="memory://",
+    key_prefix="address",
+    headers_enabled=False,
+    on_breach=rate_limited,
+)
+
+
+def exempt_from_limits(view: Any) -> Any:
+    """Exempt a view from both rate limits (health checks)."""
+    return address_limiter.exempt(limiter.exempt(view))
 
 
 def init_extensions(app: Flask, **_: Any) -> None:
@@ -132,7 +161,9 @@ def init_extensions(app: Flask, **_: Any) -> None:
         pool = redis.BlockingConnectionPool.from_url(uri, max_connections=REDIS_POOL_SIZE, timeout=10)
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
-    remember_recent_hits(limiter.storage)
+    if limiter.enabled:  # RATELIMIT_ENABLED=false: no storage at all
+        remember_recent_hits(limiter.storage)
+    address_limiter.init_app(app)
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},

@@ -199,3 +199,42 @@ def test_docs_are_served_offline(client):
     assert "cdn" not in page.lower()
     assert client.get("/static/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").get_json()["info"]["title"] == "JobWise API"
+
+
+def test_the_address_cap_is_counted_apart_from_the_per_user_limit(database_url, db_sessionmaker):
+    from tests.conftest import register
+
+    config = make_config(
+        database_url,
+        DB_SESSIONMAKER=db_sessionmaker,
+        RATELIMIT_DEFAULT="2 per minute",
+        RATELIMIT_PER_ADDRESS="5 per minute",
+    )
+    client = create_app(config).test_client()
+    first, second = register(client), register(client)  # sign-in routes count against neither
+    statuses = [client.get("/api/v1/profiles", headers=user).status_code for user in (first, first, first)]
+    statuses += [client.get("/api/v1/profiles", headers=second).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429, 200, 200, 429]  # the third of each user is over the per-user limit
+    assert client.get("/healthz").status_code == 200  # health checks count against no limit
+
+
+def test_the_app_runs_with_rate_limits_off(database_url, db_sessionmaker):
+    config = make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, RATELIMIT_ENABLED=False)
+    client = create_app(config).test_client()
+    from tests.conftest import register
+
+    user = register(client)
+    assert [client.get("/api/v1/profiles", headers=user).status_code for _ in range(3)] == [200] * 3
+
+
+def test_web_processes_keep_the_configured_database_pool(database_url):
+    from models.session import SessionLocal, configure
+
+    before = SessionLocal.kw.get("bind")
+    try:
+        engine = configure(database_url, pool_size=7, max_overflow=3)
+        assert (engine.pool.size(), engine.pool._max_overflow) == (7, 3)
+        assert configure(database_url, pool_size=7, max_overflow=3) is engine  # same options: reused
+        assert configure(database_url, pool_size=8, max_overflow=3) is not engine
+    finally:
+        SessionLocal.configure(bind=before)
