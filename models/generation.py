@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Connection,
     Float,
     ForeignKey,
     Index,
@@ -183,17 +184,13 @@ def status_columns() -> tuple[Any, ...]:
     )
 
 
-def owned_status(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
+def owned_status(connection: Connection, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
     """The columns of a status poll, in one small query: no stages, report or documents loaded.
 
-    The statement is built once and run on the session's connection (Core, not the ORM's execution path):
-    building it and the ORM's result handling cost about a third of a status poll's CPU.
+    The statement is built once and run on a connection (Core, not the ORM's execution path): building it
+    and the ORM's result handling cost about a third of a status poll's CPU.
     """
-    return (
-        session.connection()
-        .execute(_OWNED_STATUS, {"generation_id": generation_id, "owner_id": owner_id})
-        .first()
-    )
+    return connection.execute(_OWNED_STATUS, {"generation_id": generation_id, "owner_id": owner_id}).first()
 
 
 # Typed parameters: at import the foreign key's type is not resolved yet, and an untyped UUID reaches SQLite

@@ -13,12 +13,11 @@ from typing import Any
 
 from flask import Response, current_app, request, send_file, stream_with_context, url_for
 from flask.views import MethodView
-from flask_jwt_extended import jwt_required
 from flask_smorest import abort
 from sqlalchemy import select
 
 from api.announcements import Announcements
-from api.auth.tokens import current_user_id
+from api.auth.tokens import current_user_id, token_required
 from api.blueprint import Blueprint
 from api.extensions import db
 from api.generations.schemas import (
@@ -133,7 +132,8 @@ def announcements() -> Announcements | None:
 
 
 def read_status(owner_id: uuid.UUID, generation_id: uuid.UUID) -> Any:
-    return owned_status(db.session, owner_id, generation_id)
+    with db.quick_read() as connection:
+        return owned_status(connection, owner_id, generation_id)
 
 
 def release_session() -> None:
@@ -192,7 +192,7 @@ def json_response(body: Any, status: int, headers: dict[str, str]) -> Response:
 
 @blp.route("")
 class Generations(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(IdempotencyKeySchema, location="headers", as_kwargs=True)
     @blp.arguments(GenerationCreateSchema)
@@ -227,7 +227,7 @@ class Generations(MethodView):
 
 @blp.route("/<uuid:generation_id>")
 class GenerationById(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(WaitArgsSchema(), location="query")  # an instance: a class is instantiated per request
     @blp.response(200, GenerationSchema, headers=STATUS_HEADERS_DOC)
@@ -266,7 +266,7 @@ class GenerationById(MethodView):
 
 @blp.route("/<uuid:generation_id>/report")
 class GenerationReport(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, GenerationReportSchema, headers={"ETag": "ETAG", "Cache-Control": "CACHE_CONTROL"})
     @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match", headers={"ETag": "ETAG"})
@@ -283,7 +283,7 @@ class GenerationReport(MethodView):
 
 @blp.route("/<uuid:generation_id>/stages")
 class GenerationStages(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, GenerationStagesSchema, headers={"ETag": "ETAG", "Cache-Control": "CACHE_CONTROL"})
     @blp.alt_response(304, description="Unchanged since the ETag in If-None-Match", headers={"ETag": "ETAG"})
@@ -291,7 +291,7 @@ class GenerationStages(MethodView):
     @blp.alt_response(404, description="No such generation for this user")
     def get(self, generation_id: uuid.UUID) -> Any:
         """Every stage with its attempts, timings, meta (model, tokens, cost) and output."""
-        row = owned_status(db.session, current_user_id(), generation_id)
+        row = owned_status(db.session.connection(), current_user_id(), generation_id)
         if row is None:
             abort(404, message="No such generation.")
         headers, unchanged = versioned_part(row.version, "stages")
@@ -308,7 +308,7 @@ class GenerationStages(MethodView):
 
 @blp.route("/<uuid:generation_id>/events")
 class GenerationEvents(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(EventsArgsSchema, location="headers", as_kwargs=True)
     @blp.response(
@@ -366,7 +366,7 @@ class GenerationEvents(MethodView):
 
 @blp.route("/<uuid:generation_id>/cancel")
 class GenerationCancel(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, GenerationSchema)
     @blp.alt_response(404, description="No such generation for this user")
@@ -383,7 +383,7 @@ class GenerationCancel(MethodView):
 
 @blp.route(f"/<uuid:generation_id>/documents/<any({', '.join(DOCUMENT_KINDS)}):kind>")
 class GenerationDocument(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(DocumentArgsSchema, location="query")
     @blp.response(

@@ -8,12 +8,11 @@ from typing import Any
 
 from flask import Response, current_app, request
 from flask.views import MethodView
-from flask_jwt_extended import jwt_required
 from flask_smorest import abort
 from marshmallow import ValidationError
 
 from api.audit import audit
-from api.auth.tokens import current_user_id
+from api.auth.tokens import current_user_id, token_required
 from api.blueprint import Blueprint
 from api.errors import PROBLEM_MEDIA_TYPE, ProblemSchema
 from api.extensions import db
@@ -52,7 +51,7 @@ def owned_or_error(job_id: uuid.UUID) -> Job:
 
 @blp.route("")
 class Jobs(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(JobListArgsSchema, location="query")
     @blp.response(200, JobSchema(many=True))
@@ -89,7 +88,7 @@ IMPORT_BODY = {
 
 @blp.route("/import")
 class JobImport(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.doc(requestBody=IMPORT_BODY)
     @blp.response(201, JobSchema)
@@ -139,7 +138,7 @@ def _is_utf8(body: bytes) -> bool:
 
 @blp.route("/search")
 class JobSearch(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(JobSearchSchema())  # an instance: a class is instantiated per request
     @blp.response(200, JobSearchResultSchema)
@@ -159,7 +158,7 @@ class JobSearch(MethodView):
 
 @blp.route("/<uuid:job_id>")
 class JobById(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, JobSchema)
     @blp.alt_response(404, description="No such posting visible to this user")

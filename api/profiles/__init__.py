@@ -7,11 +7,10 @@ from typing import Any
 
 from flask import Response, jsonify
 from flask.views import MethodView
-from flask_jwt_extended import jwt_required
 from flask_smorest import abort
 
 from api.audit import audit
-from api.auth.tokens import current_user_id
+from api.auth.tokens import current_user_id, token_required
 from api.blueprint import Blueprint
 from api.extensions import db
 from api.pagination import SelectPage
@@ -36,7 +35,7 @@ def owned_or_404(profile_id: uuid.UUID) -> Profile:
 
 @blp.route("")
 class Profiles(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, ProfileSummarySchema(many=True))
     @blp.paginate(SelectPage)
@@ -66,7 +65,7 @@ class Imported:
 
 @blp.route("/import")
 class ProfileImport(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.arguments(JsonResumeSchema)
     @blp.response(201, ProfileImportSchema)
@@ -83,7 +82,7 @@ class ProfileImport(MethodView):
 
 @blp.route("/<uuid:profile_id>")
 class ProfileById(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, description="No such profile for this user")
@@ -121,7 +120,7 @@ class ProfileById(MethodView):
 
 @blp.route("/<uuid:profile_id>/export")
 class ProfileExport(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, JsonResumeSchema)
     @blp.alt_response(404, description="No such profile for this user")

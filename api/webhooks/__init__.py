@@ -7,10 +7,9 @@ from typing import Any
 
 from flask import current_app
 from flask.views import MethodView
-from flask_jwt_extended import jwt_required
 from flask_smorest import abort
 
-from api.auth.tokens import current_user_id
+from api.auth.tokens import current_user_id, token_required
 from api.blueprint import Blueprint
 from api.extensions import db
 from api.pagination import SelectPage
@@ -44,7 +43,7 @@ def checked_url(url: str) -> str:
 
 @blp.route("")
 class Webhooks(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, WebhookEndpointSchema(many=True))
     @blp.paginate(SelectPage)
@@ -71,7 +70,7 @@ class Webhooks(MethodView):
 
 @blp.route("/<uuid:endpoint_id>")
 class WebhookById(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, WebhookEndpointSchema)
     @blp.alt_response(404, description="No such endpoint for this user")
@@ -107,7 +106,7 @@ class WebhookById(MethodView):
 
 @blp.route("/<uuid:endpoint_id>/rotate")
 class WebhookRotate(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, WebhookEndpointSecretSchema)
     @blp.alt_response(404, description="No such endpoint for this user")
@@ -121,7 +120,7 @@ class WebhookRotate(MethodView):
 
 @blp.route("/<uuid:endpoint_id>/deliveries")
 class WebhookDeliveries(MethodView):
-    decorators = (jwt_required(),)
+    decorators = (token_required,)
 
     @blp.response(200, WebhookDeliverySchema(many=True))
     @blp.alt_response(404, description="No such endpoint for this user")
