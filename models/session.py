@@ -41,6 +41,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+def make_read_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for single-statement reads: its connections autocommit, so psycopg2 sends no BEGIN before
+    the statement and the pool no ROLLBACK when the connection comes back (one round trip, not three)."""
+    return make_engine(url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None, **kwargs)
+
+
 # A pooled connection unused for longer than this is pinged before use (the server may have closed it, or
 # restarted). Pinging every checkout, as ``pool_pre_ping`` does, costs a round trip on every request.
 IDLE_PING_S = 5.0

@@ -238,3 +238,18 @@ def test_web_processes_keep_the_configured_database_pool(database_url):
         assert configure(database_url, pool_size=8, max_overflow=3) is not engine
     finally:
         SessionLocal.configure(bind=before)
+
+
+def test_single_statement_reads_open_no_transaction(database_url):
+    from sqlalchemy import text
+
+    from models.session import make_read_engine
+
+    engine = make_read_engine(database_url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1")).one()
+            # psycopg2 sent no BEGIN (a transaction would be INTRANS, 2), so nothing to roll back on return
+            assert connection.connection.dbapi_connection.info.transaction_status == 0
+    finally:
+        engine.dispose()
