@@ -12,14 +12,14 @@ import redis
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
-from flask_limiter import HeaderNames, Limiter, RequestLimit
+from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.announcements import announcements_for
 from api.errors import ProblemApi, problem
-from api.ratelimits import remember_recent_hits
+from api.ratelimits import lease_hits
 from models.session import SessionLocal, configure, make_read_engine
 
 
@@ -128,32 +128,15 @@ def rate_limited(limit: RequestLimit) -> Response:
     )
 
 
-# Per user (or per address without a token), counted in Redis, shared by every web process.
 limiter = Limiter(
     key_func=rate_limit_key,
-    default_limits=[default_rate_limit],
+    # Per user (or per address without a token), and a looser cap per address whoever the user is.
+    default_limits=[default_rate_limit, Limit(address_rate_limit, key_function=get_remote_address)],
     headers_enabled=True,
     # X-RateLimit-* on every answer; Retry-After only on a 429 (on a 202 or a status it means "poll again").
     header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},
     on_breach=rate_limited,
 )
-# A looser cap per client address whoever signs in from it, counted in each web process's memory: a second
-# Redis round trip on every request cost more than the cap is worth (it bounds one address's burst; the
-# per-user limit above is the one that must be exact). With N processes an address may reach up to N times
-# RATELIMIT_PER_ADDRESS before every process refuses it.
-address_limiter = Limiter(
-    key_func=get_remote_address,
-    default_limits=[address_rate_limit],
-    storage_uri="memory://",
-    key_prefix="address",
-    headers_enabled=False,
-    on_breach=rate_limited,
-)
-
-
-def exempt_from_limits(view: Any) -> Any:
-    """Exempt a view from both rate limits (health checks)."""
-    return address_limiter.exempt(limiter.exempt(view))
 
 
 def init_extensions(app: Flask, **_: Any) -> None:
@@ -170,8 +153,7 @@ def init_extensions(app: Flask, **_: Any) -> None:
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
     if limiter.enabled:  # RATELIMIT_ENABLED=false: no storage at all
-        remember_recent_hits(limiter.storage)
-    address_limiter.init_app(app)
+        lease_hits(limiter.storage)
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},

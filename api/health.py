@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 
 from api.blueprint import Blueprint
 from api.errors import problem
-from api.extensions import db, exempt_from_limits
+from api.extensions import db, limiter
 from api.schemas import BaseSchema
 from models.generation import STATUSES, Generation
 from telemetry import metrics_registry
@@ -35,7 +35,7 @@ class HealthSchema(BaseSchema):
 
 @blp.route("/healthz")
 class Health(MethodView):
-    decorators = (exempt_from_limits,)
+    decorators = (limiter.exempt,)
 
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
@@ -72,7 +72,7 @@ def _check_broker() -> str:
 
 @blp.route("/readyz")
 class Ready(MethodView):
-    decorators = (exempt_from_limits,)
+    decorators = (limiter.exempt,)
 
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
@@ -96,7 +96,7 @@ class Ready(MethodView):
 
 @blp.route("/metrics")
 class Metrics(MethodView):
-    decorators = (exempt_from_limits,)
+    decorators = (limiter.exempt,)
 
     @blp.doc(security=[])
     @blp.response(200, content_type="text/plain")

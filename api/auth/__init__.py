@@ -23,17 +23,11 @@ from api.auth.service import (
 )
 from api.auth.tokens import current_family_id, current_user_id, forget_revocation_checks, token_required
 from api.blueprint import Blueprint
-from api.extensions import address_limiter, auth_rate_limit, db, limiter
+from api.extensions import auth_rate_limit, db, limiter
 from models.user import User
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and tokens")
-_strict_per_address = limiter.limit(auth_rate_limit, key_func=get_remote_address)
-
-
-def strict(view: Any) -> Any:
-    """The sign-in routes' strict per-address limit, instead of the default limits."""
-    return address_limiter.exempt(_strict_per_address(view))
-
+strict = limiter.limit(auth_rate_limit, key_func=get_remote_address)
 
 # Tokens must not be kept by any cache (RFC 6749 section 5.1).
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
