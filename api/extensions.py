@@ -152,6 +152,9 @@ def init_extensions(app: Flask, **_: Any) -> None:
         pool = redis.BlockingConnectionPool.from_url(uri, max_connections=REDIS_POOL_SIZE, timeout=10)
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
+    # flask-limiter keeps "storage unreachable" on the Limiter, not per app: an app made after another one's
+    # Redis was down (tests, two apps in one process) would count in memory until a timed re-check.
+    limiter._storage_dead = False
     if limiter.enabled:  # RATELIMIT_ENABLED=false: no storage at all
         lease_hits(limiter.storage)
     cors.init_app(
