@@ -150,7 +150,7 @@ def _search_statements(
     if remote is not None:
         conditions.append(Job.remote.is_(remote))  # IS true / IS false: a literal, not a parameter
     ranked = (
-        select(*SEARCH_COLUMNS, score.label("score"), func.count().over().label("total"))
+        select(*SEARCH_COLUMNS, IS_PUBLIC, score.label("score"), func.count().over().label("total"))
         .where(*conditions)
         .order_by(score.desc(), Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.id)
         .offset(bindparam("offset", type_=Integer()))
@@ -164,7 +164,7 @@ def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) 
 
     One query: the page's rows carry the posting's columns, ``score`` and ``total`` (``count(*) OVER ()``,
     counted before LIMIT). Rows, not ORM objects: the hot path builds its JSON from them directly
-    (``search_hit``). Only a page past the end (no rows) needs a second query, for the total.
+    (``search_hits``). Only a page past the end (no rows) needs a second query, for the total.
     """
     keywords = [kw.strip() for kw in criteria.keywords if kw.strip()]
     on_postgres = session.get_bind().dialect.name == "postgresql"
@@ -191,8 +191,11 @@ def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) 
     return rows, connection.execute(statements.count, params).scalar() or 0
 
 
-# The posting's columns a search hit shows: not the search vector (not mapped) nor the source.
-SEARCH_COLUMNS = tuple(column for column in Job.__table__.c if column.key not in ("search_vector", "source"))
+# The posting's columns a search hit shows (not the search vector, the source or the owner), and is_public.
+SEARCH_COLUMNS = tuple(
+    column for column in Job.__table__.c if column.key not in ("search_vector", "source", "owner_id")
+)
+IS_PUBLIC = Job.owner_id.is_(None).label("is_public")
 
 
 def import_public_jobs(session: Session, records: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
