@@ -149,20 +149,22 @@ def _search_statements(
         conditions.append(Job.seniority == bindparam("seniority", type_=String()))
     if remote is not None:
         conditions.append(Job.remote.is_(remote))  # IS true / IS false: a literal, not a parameter
+    count = select(func.count()).select_from(Job).where(*conditions)
+    total = count.scalar_subquery().label("total")  # run once; count(*) OVER () cost 3x as much here
     ranked = (
-        select(*SEARCH_COLUMNS, IS_PUBLIC, score.label("score"), func.count().over().label("total"))
+        select(*SEARCH_COLUMNS, IS_PUBLIC, score.label("score"), total)
         .where(*conditions)
         .order_by(score.desc(), Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.id)
         .offset(bindparam("offset", type_=Integer()))
         .limit(bindparam("limit", type_=Integer()))
     )
-    return _SearchStatements(ranked, select(func.count()).select_from(Job).where(*conditions))
+    return _SearchStatements(ranked, count)
 
 
 def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) -> tuple[list[Row[Any]], int]:
     """Postings visible to the user matching any keyword, most relevant first, one page of them.
 
-    One query: the page's rows carry the posting's columns, ``score`` and ``total`` (``count(*) OVER ()``,
+    One query: the page's rows carry the posting's columns, ``score`` and ``total`` (a scalar subquery,
     counted before LIMIT). Rows, not ORM objects: the hot path builds its JSON from them directly
     (``search_hits``). Only a page past the end (no rows) needs a second query, for the total.
     """
