@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from models import Base
 from models.migration_filters import include_object
-from tests.conftest import POSTGRES_URL, ThrowawayDatabase, alembic_config
+from tests.conftest import POSTGRES_URL, ROOT, ThrowawayDatabase, alembic_config
 
 TABLES = set(Base.metadata.tables)
 
@@ -65,6 +66,37 @@ def test_postgres_up_down_up(postgres_url):
         engine.dispose()
     assert "search_vector" in columns
     assert "ix_jobs_search_vector" in indexes
+
+
+def test_postgres_search_vector_is_kept_in_the_row_for_saved_postings_too(postgres_url):
+    """0007 sets the vector's storage to MAIN and rewrites postings saved before it; they are still found."""
+    config = alembic_config(postgres_url)
+    command.upgrade(config, "0006")
+    posting = json.loads((ROOT / "examples" / "job.json").read_text())
+    engine = create_engine(postgres_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO jobs (id, title, company, description, source, created_at, updated_at) "
+                    "VALUES (:id, :title, :company, :description, 'user', now(), now())"
+                ),
+                {"id": uuid.uuid4(), **{k: posting[k] for k in ("title", "company", "description")}},
+            )
+        command.upgrade(config, "head")
+        with engine.connect() as conn:
+            storage = conn.execute(
+                text(
+                    "SELECT attstorage FROM pg_attribute "
+                    "WHERE attrelid = 'jobs'::regclass AND attname = 'search_vector'"
+                )
+            ).scalar()
+            found = conn.execute(
+                text("SELECT count(*) FROM jobs WHERE search_vector @@ plainto_tsquery('english', 'python')")
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert (storage, found) == ("m", 1)
 
 
 def test_sqlite_up_down_up(tmp_path):

@@ -25,7 +25,7 @@ from api.jobs.schemas import (
     JobSchema,
     JobSearchResultSchema,
     JobSearchSchema,
-    search_hit,
+    search_hits,
 )
 from api.jobs.service import SearchCriteria, create_job, import_job, list_jobs, search_jobs, update_job
 from api.pagination import SelectPage
@@ -147,12 +147,12 @@ class JobSearch(MethodView):
         criteria = SearchCriteria(**{**data, "keywords": tuple(data["keywords"])})
         rows, total = search_jobs(db.session, current_user_id(), criteria)
         body = {
-            "results": [search_hit(row) for row in rows],
+            "results": search_hits(rows),
             "total": total,
             "page": criteria.page,
             "page_size": criteria.page_size,
         }
-        # Built without marshmallow (the hot path); search_hit gives what JobSearchResultSchema would.
+        # Built without marshmallow (the hot path); search_hits gives what JobSearchResultSchema would.
         return Response(json.dumps(body, separators=(",", ":")), 200, mimetype="application/json")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import marshmallow as ma
@@ -123,58 +126,55 @@ class JobSearchResultSchema(BaseSchema):
     page_size = ma.fields.Integer(required=True)
 
 
-def _hit_writer(name: str, field: ma.fields.Field) -> Any:
-    """How one field of a search hit is written from a row, as marshmallow would dump it."""
-    attribute = field.attribute or name
+def _rounded_score(value: Any) -> float:
+    return round(float(value), 6)
+
+
+def _value_writer(name: str, field: ma.fields.Field) -> Callable[[Any], Any] | None:
+    """How a field's non-null value is written, as marshmallow would dump it; None: as it is."""
+    if name == "score":
+        return _rounded_score
     if isinstance(field, ma.fields.UUID):
-        return lambda row: None if (v := getattr(row, attribute)) is None else str(v)
+        return str
     if isinstance(field, ma.fields.DateTime) and field.format in (None, "iso"):
-        return lambda row: None if (v := getattr(row, attribute)) is None else v.isoformat()
+        return datetime.isoformat
     if isinstance(field, ma.fields.Float):
-        return lambda row: None if (v := getattr(row, attribute)) is None else float(v)
+        return float
     if isinstance(field, ma.fields.Boolean):
-        return lambda row: None if (v := getattr(row, attribute)) is None else bool(v)
+        return bool
     if type(field) in (ma.fields.String, ma.fields.Url):
-        return lambda row: getattr(row, attribute)
-    return lambda row: field.serialize(attribute, row)  # anything else: marshmallow itself
+        return None
+    return lambda value: field.serialize(name, {name: value})  # anything else: marshmallow itself
 
 
-class _HitRow:
-    """A search row seen as a posting: ``is_public`` and a rounded ``score``, the rest read through."""
-
-    __slots__ = ("row",)
-
-    def __init__(self, row: Any) -> None:
-        self.row = row
-
-    @property
-    def is_public(self) -> bool:
-        return self.row.owner_id is None
-
-    @property
-    def score(self) -> float:
-        return round(float(self.row.score), 6)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.row, name)
-
-
-# (key, writer, nullable) for every field of JobSearchHitSchema, in its order. Derived from the schema, so
-# a field added to JobSchema shows up in search hits too; tests/api/test_jobs.py compares with dump().
-_HIT_SCHEMA = JobSearchHitSchema()
+# (key, attribute, writer, nullable) for every field of JobSearchHitSchema, in its order. Derived from
+# the schema, so a field added to JobSchema shows up in search hits too (tests/api/test_jobs.py compares).
 _HIT_FIELDS = tuple(
-    (field.data_key or name, _hit_writer(name, field), field.allow_none)
-    for name, field in _HIT_SCHEMA.dump_fields.items()
+    (field.data_key or name, field.attribute or name, _value_writer(name, field), field.allow_none)
+    for name, field in JobSearchHitSchema().dump_fields.items()
 )
 
 
-def search_hit(row: Any) -> dict[str, Any]:
-    """One search hit from a row of ``search_jobs``: what ``JobSearchHitSchema().dump`` gives, about ten
-    times faster (the search answers 20 of them per request)."""
-    hit = _HitRow(row)
-    out: dict[str, Any] = {}
-    for key, write, nullable in _HIT_FIELDS:
-        value = write(hit)
-        if value is not None or nullable:
-            out[key] = value
-    return out
+@lru_cache(maxsize=8)
+def _hit_plan(columns: tuple[str, ...]) -> tuple[tuple[str, int, Callable[[Any], Any] | None, bool], ...]:
+    """The hit fields with the position of their value in a row of these columns."""
+    return tuple((key, columns.index(attr), write, nullable) for key, attr, write, nullable in _HIT_FIELDS)
+
+
+def search_hits(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Search hits from the rows of ``search_jobs`` (a posting's columns, ``is_public`` and ``score``): what
+    ``JobSearchHitSchema(many=True).dump`` gives, about ten times faster (20 hits per request)."""
+    if not rows:
+        return []
+    plan = _hit_plan(tuple(rows[0]._fields))
+    hits = []
+    for row in rows:
+        hit: dict[str, Any] = {}
+        for key, index, write, nullable in plan:
+            value = row[index]
+            if value is not None:
+                hit[key] = value if write is None else write(value)
+            elif nullable:
+                hit[key] = None
+        hits.append(hit)
+    return hits
