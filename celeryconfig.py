@@ -9,8 +9,7 @@ from kombu import Queue
 from settings import settings
 
 # Queues, named only here. LLM-bound stages wait on the network: many at once on a threads pool.
-# CPU stages (scoring, PDF rendering, and every stage of an offline generation: workers.chains.queue_of)
-# run on a prefork pool sized to the cores.
+# CPU stages (scoring, PDF rendering) run on a prefork pool sized to the cores.
 LLM_QUEUE = f"{settings.jobwise_queue_prefix}llm"
 CPU_QUEUE = f"{settings.jobwise_queue_prefix}cpu"
 

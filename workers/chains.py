@@ -19,14 +19,13 @@ log = structlog.get_logger("jobwise.chains")
 def generation_chain(generation_id: uuid.UUID, from_stage: str = STAGES[0], *, llm: bool = False) -> chain:
     """The stage tasks from ``from_stage`` on; only the id travels, as the first task's argument.
 
-    Each task goes to ``queue_of`` its stage: an LLM generation's model stages wait on the network, on the
-    threads pool; an offline generation is CPU work from end to end, all of it on the prefork pool.
+    For an LLM generation the quality stage runs on the LLM queue too: below the ATS target it asks the model
+    for a second draft, a network wait that would otherwise hold a CPU worker process.
     """
     stages = STAGES[STAGES.index(from_stage) :]
-    signatures = []
-    for name in stages:
-        queue = _rerouted(name, llm=llm)
-        signatures.append(celery_app.signature(f"jobwise.{name}", **({"queue": queue} if queue else {})))
+    signatures = [celery_app.signature(f"jobwise.{name}") for name in stages]
+    if llm and "validate_quality" in stages:
+        signatures[stages.index("validate_quality")].set(queue=LLM_QUEUE)
     return chain(signatures[0].clone(args=(str(generation_id),)), *signatures[1:])
 
 
@@ -75,19 +74,10 @@ def queue_depths() -> dict[str, int]:
 
 
 def queue_of(stage: str, *, llm: bool = False) -> str:
-    """The queue a stage's message goes to: ``task_routes`` (model stages on the LLM queue, scoring and
-    export on the CPU queue), except that an LLM generation validates on the LLM queue (below the ATS
-    target it asks the model for a second draft, a network wait that would otherwise hold a CPU worker
-    process) and an offline generation runs every stage on the CPU queue (its first three stages are CPU
-    work too, which a threads pool would run on one core, one GIL)."""
-    return _rerouted(stage, llm=llm) or task_routes[f"jobwise.{stage}"]["queue"]
-
-
-def _rerouted(stage: str, *, llm: bool) -> str | None:
-    """The queue when it is not the stage's route in ``task_routes``, else None."""
-    routed = task_routes[f"jobwise.{stage}"]["queue"]
-    wanted = LLM_QUEUE if llm and stage == "validate_quality" else CPU_QUEUE if not llm else routed
-    return wanted if wanted != routed else None
+    """The queue a stage's message goes to (an LLM generation validates on the LLM queue)."""
+    if llm and stage == "validate_quality":
+        return LLM_QUEUE
+    return task_routes[f"jobwise.{stage}"]["queue"]
 
 
 class QueueProbe:

@@ -188,7 +188,7 @@ def test_only_ids_travel_in_the_message(client, auth, inputs, broker):
     """What is published carries the generation id and nothing from the profile or the posting."""
     from celery.signals import before_task_publish
 
-    from celeryconfig import CPU_QUEUE
+    from celeryconfig import LLM_QUEUE
 
     sent = []
 
@@ -202,7 +202,7 @@ def test_only_ids_travel_in_the_message(client, auth, inputs, broker):
         before_task_publish.disconnect(capture)
     assert len(sent) == 1
     body, headers, routing_key = sent[0]
-    assert routing_key == CPU_QUEUE  # an offline generation runs every stage on the CPU queue
+    assert routing_key == LLM_QUEUE
     assert json.loads(headers)["task"] == "jobwise.analyze_job"
     assert generation["id"] in body
     for private in ("Jordan", "jordan.alvarez@example.com", "Parcelhub", "Brightline", "Kubernetes"):

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from celeryconfig import CPU_QUEUE, LLM_QUEUE
+from celeryconfig import LLM_QUEUE
 from models.generation import STAGES
-from workers.chains import generation_chain, queue_of
+from workers.chains import generation_chain
 
 
 @pytest.mark.parametrize(("llm", "quality_queue"), [(False, None), (True, LLM_QUEUE)])
@@ -27,16 +27,3 @@ def test_the_chain_carries_only_the_id(llm, quality_queue):
 def test_resuming_starts_at_the_given_stage():
     steps = generation_chain(uuid.uuid4(), from_stage="validate_quality").tasks
     assert [step.task for step in steps] == ["jobwise.validate_quality", "jobwise.export_documents"]
-
-
-def test_an_offline_generation_runs_every_stage_on_the_cpu_queue():
-    """Offline, the first three stages are CPU work too: on the prefork pool, not a GIL-bound thread pool."""
-    steps = generation_chain(uuid.uuid4(), llm=False).tasks
-    assert [step.options.get("queue") for step in steps[:3]] == [CPU_QUEUE] * 3
-    assert [queue_of(name, llm=False) for name in STAGES] == [CPU_QUEUE] * 5
-
-
-def test_an_llm_generation_waits_for_the_model_on_the_llm_queue():
-    steps = generation_chain(uuid.uuid4(), llm=True).tasks
-    assert all("queue" not in step.options for step in steps[:3]), "routed by task_routes: the LLM queue"
-    assert [queue_of(name, llm=True) for name in STAGES] == [LLM_QUEUE] * 4 + [CPU_QUEUE]
