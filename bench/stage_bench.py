@@ -10,7 +10,6 @@ Usage: python bench/stage_bench.py [RUNS] [--profile]   (default 10)
 
 from __future__ import annotations
 
-import base64
 import cProfile
 import json
 import pstats
@@ -27,8 +26,8 @@ from pipeline.job_analyzer import JobAnalysis, analyze_job
 from pipeline.pdf_exporter import export_documents
 from pipeline.profile_compiler import CompiledProfile, compile_profile
 from pipeline.quality_validator import QualityResult, validate_quality
-from pipeline.render import PDF, RenderedFile
 from pipeline.serialization import from_data, to_data
+from workers.tasks import checked_pdfs
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 STAGES = ("analyze", "compile", "generate", "validate", "export")
@@ -61,15 +60,7 @@ def one_run(profile, posting: Posting, options: GenerationOptions) -> dict[str, 
     )
 
     def export():
-        scored = RenderedFile(
-            "resume",
-            "pdf",
-            PDF,
-            base64.b64decode(validated.resume_pdf),
-            validated.resume_pages,
-            validated.resume_dropped,
-        )
-        return export_documents(validated.documents, options, scored)
+        return export_documents(validated.documents, options, *checked_pdfs(validated))
 
     timed("export", export)
     return spent

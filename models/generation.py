@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, undefer
+from sqlalchemy.orm import Mapped, Session, joinedload, lazyload, mapped_column, relationship, undefer
 
 from models.base import Base, IdMixin, JSONType, TimestampMixin, utcnow
 from models.webhook import queue_final_event
@@ -255,9 +255,20 @@ def new_generation(
     return generation
 
 
+# What a change of state locks and reads, in one statement: the generation row (only it is locked) with
+# its stage rows joined (their outputs stay deferred); its documents only if touched, and no change of state
+# touches them (``replace_documents`` deletes by id). Built once: each stage task runs it twice.
+_LOCKED = (
+    select(Generation)
+    .where(Generation.id == bindparam("generation_id", type_=Uuid()))
+    .options(joinedload(Generation.stages), lazyload(Generation.documents))
+    .with_for_update(of=Generation)
+)
+
+
 def _unfinished(session: Session, generation_id: uuid.UUID) -> Generation | None:
     """The generation, locked for this transaction; None when it is gone or has already ended."""
-    generation = session.scalar(select(Generation).where(Generation.id == generation_id).with_for_update())
+    generation = session.scalars(_LOCKED, {"generation_id": generation_id}).unique().one_or_none()
     return None if generation is None or generation.is_final else generation
 
 

@@ -126,18 +126,24 @@ def _export(inputs: ExportInputs) -> StageResult:
             "sha256": hashlib.sha256(f.content).hexdigest(),
             "pages": f.pages,
         }
-        for f in export_documents(inputs.documents, inputs.options, scored_resume(inputs.validated))
+        for f in export_documents(inputs.documents, inputs.options, *checked_pdfs(inputs.validated))
     ]
     listing = [{k: v for k, v in f.items() if k != "content"} for f in files]
     return StageResult({"files": listing}, extra=files)
 
 
-def scored_resume(validated: QualityResult | None) -> RenderedFile | None:
-    """The resume PDF stage 4 scored (kept base64 in its output), or None for an older stage-4 row."""
-    if validated is None or not validated.resume_pdf:
-        return None
-    content = base64.b64decode(validated.resume_pdf)
-    return RenderedFile("resume", "pdf", PDF, content, validated.resume_pages, validated.resume_dropped)
+def checked_pdfs(validated: QualityResult | None) -> tuple[RenderedFile | None, RenderedFile | None]:
+    """The resume PDF stage 4 scored and the letter PDF it checked (kept base64 in its output); None for
+    one it did not keep (an older stage-4 row, no letter, or a letter over one page)."""
+    if validated is None:
+        return None, None
+    resume = letter = None
+    if validated.resume_pdf:
+        content = base64.b64decode(validated.resume_pdf)
+        resume = RenderedFile("resume", "pdf", PDF, content, validated.resume_pages, validated.resume_dropped)
+    if validated.cover_letter_pdf:
+        letter = RenderedFile("cover_letter", "pdf", PDF, base64.b64decode(validated.cover_letter_pdf), 1)
+    return resume, letter
 
 
 def _save_export(session: Session, generation: Generation, result: StageResult) -> None:

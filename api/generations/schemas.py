@@ -122,9 +122,9 @@ class GenerationReportSchema(BaseSchema):
     ats_report = ma.fields.Dict(allow_none=True, metadata={"description": "null until stage 4 has run"})
 
 
-# Stage outputs the workers pass on but clients never need: stage 4's scored resume PDF (base64), which
-# stage 5 exports and which is downloadable from /documents/resume.
-INTERNAL_OUTPUT_KEYS = frozenset({"resume_pdf"})
+# Stage outputs the workers pass on but clients never need: stage 4's scored resume PDF and checked cover
+# letter PDF (base64), which stage 5 exports and which are downloadable from /documents.
+INTERNAL_OUTPUT_KEYS = frozenset({"resume_pdf", "cover_letter_pdf"})
 
 
 class StageOutputSchema(StageSchema):

@@ -18,12 +18,16 @@ __all__ = ["RenderedFile", "export_documents"]
 
 
 def export_documents(
-    documents: Documents, options: GenerationOptions, resume_pdf: RenderedFile | None = None
+    documents: Documents,
+    options: GenerationOptions,
+    resume_pdf: RenderedFile | None = None,
+    cover_letter_pdf: RenderedFile | None = None,
 ) -> tuple[RenderedFile, ...]:
     """Every file a generation offers: resume PDF, TXT and DOCX; cover letter PDF and TXT.
 
-    ``resume_pdf`` is the resume PDF stage 4 rendered and scored; when given it is exported as is, so the
-    file the user gets is the file that was scored, and nobody renders it twice.
+    ``resume_pdf`` and ``cover_letter_pdf`` are the PDFs stage 4 rendered and scored or checked; when given
+    they are exported as they are, so the files the user gets are the files that were read back, and
+    nobody renders them twice.
     """
     resume = documents.resume
     files = [
@@ -33,7 +37,7 @@ def export_documents(
     ]
     if documents.cover_letter:
         files += [
-            render_cover_letter_pdf(documents.cover_letter, options),
+            cover_letter_pdf or render_cover_letter_pdf(documents.cover_letter, options),
             RenderedFile("cover_letter", "txt", TXT, cover_letter_text(documents.cover_letter).encode()),
         ]
     return tuple(files)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pipeline.document_generator import CoverLetter, Documents, GenerationOptions, Resume
 from pipeline.inputs import Profile
@@ -162,6 +162,17 @@ def cover_letter_checks(
 ) -> tuple[FormatCheck, ...]:
     """The cover letter fits one page and its text is extractable; with ``profile``, its writing passes the
     ``letter_checks`` and the report says when it is not in the posting's language. Reported, not scored."""
+    return checked_cover_letter(letter, options, profile, analysis)[0]
+
+
+def checked_cover_letter(
+    letter: CoverLetter,
+    options: GenerationOptions,
+    profile: Profile | None = None,
+    analysis: JobAnalysis | None = None,
+) -> tuple[tuple[FormatCheck, ...], RenderedFile | None]:
+    """``cover_letter_checks`` and the letter PDF they read (None when it does not fit one page), so the
+    export ships the checked bytes instead of rendering them again."""
     writing: tuple[FormatCheck, ...] = ()
     if profile is not None:
         names = (analysis.title, analysis.company) if analysis else ()
@@ -173,13 +184,22 @@ def cover_letter_checks(
     except UnsupportedCharactersError:
         raise  # not a page-fit problem: the generation fails here, naming the characters
     except ValueError as error:
-        return (FormatCheck("cover_letter_one_page", False, str(error)), *writing)
+        return (FormatCheck("cover_letter_one_page", False, str(error)), *writing), None
     extractable = text_extractable(rendered.content)  # the one fact needed: no second engine, no facts
-    return (
+    checks = (
         FormatCheck("cover_letter_one_page", True, "1 page"),
         FormatCheck("cover_letter_extractable", extractable, "" if extractable else "a page yields no text"),
         *writing,
     )
+    return checks, rendered
+
+
+@dataclass(frozen=True)
+class _Scored:
+    report: QualityReport
+    documents: Documents
+    resume: RenderedFile
+    letter: RenderedFile | None  # None without a letter, or when it does not fit one page
 
 
 def _score_documents(
@@ -189,7 +209,7 @@ def _score_documents(
     compiled: CompiledProfile,
     options: GenerationOptions,
     target: float,
-) -> tuple[QualityReport, RenderedFile]:
+) -> _Scored:
     rendered = render_resume_pdf(documents.resume, options)
     shown = replace(
         documents.resume,
@@ -199,21 +219,28 @@ def _score_documents(
         ),
     )  # parse-back expects the entries the page shows, not those left out to fit it
     report = score_pdf(rendered.content, profile, analysis, compiled, options, target, shown)
+    letter = None
     if documents.cover_letter is not None:
-        checks = cover_letter_checks(documents.cover_letter, options, profile, analysis)
+        checks, letter = checked_cover_letter(documents.cover_letter, options, profile, analysis)
         report = replace(report, cover_letter_checks=checks)
-    return report, rendered
+    return _Scored(report, documents, rendered, letter)
 
 
-def _result(report: QualityReport, documents: Documents, rendered: RenderedFile) -> QualityResult:
-    """The result, carrying the scored PDF so stage 5 exports exactly what was scored."""
+def _result(scored: _Scored, report: QualityReport) -> QualityResult:
+    """The result, carrying the scored resume PDF and the checked letter PDF so stage 5 exports exactly
+    what was scored and checked."""
     return QualityResult(
         report,
-        documents,
-        resume_pdf=base64.b64encode(rendered.content).decode("ascii"),
-        resume_pages=rendered.pages or 0,
-        resume_dropped=rendered.dropped,
+        scored.documents,
+        resume_pdf=_base64(scored.resume.content),
+        resume_pages=scored.resume.pages or 0,
+        resume_dropped=scored.resume.dropped,
+        cover_letter_pdf=_base64(scored.letter.content) if scored.letter else "",
     )
+
+
+def _base64(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")
 
 
 def validate_quality(
@@ -226,13 +253,14 @@ def validate_quality(
     target: float = DEFAULT_TARGET,
 ) -> QualityResult:
     """Score ``documents``; below ``target``, regenerate once emphasizing keywords the profile shows."""
-    report, rendered = _score_documents(documents, profile, analysis, compiled, options, target)
+    first = _score_documents(documents, profile, analysis, compiled, options, target)
+    report = first.report
     terms = emphasizable(report)
     if report.ats_score >= target or regenerate is None or not terms:
-        return _result(report, documents, rendered)
-    second_documents = regenerate(terms)
-    second, second_rendered = _score_documents(second_documents, profile, analysis, compiled, options, target)
+        return _result(first, report)
+    second = _score_documents(regenerate(terms), profile, analysis, compiled, options, target)
+    again = second.report
     # kept when it scores higher, or as high with more of the posting's keywords shown (the fit saturates)
-    if (second.ats_score, -len(second.missing_keywords)) > (report.ats_score, -len(report.missing_keywords)):
-        return _result(replace(second, regenerated=True, emphasized=terms), second_documents, second_rendered)
-    return _result(replace(report, emphasized=terms), documents, rendered)
+    if (again.ats_score, -len(again.missing_keywords)) > (report.ats_score, -len(report.missing_keywords)):
+        return _result(second, replace(again, regenerated=True, emphasized=terms))
+    return _result(first, replace(report, emphasized=terms))

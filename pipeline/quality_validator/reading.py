@@ -15,8 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.high_level import extract_pages as pdfminer_pages
 from pdfminer.layout import LTChar, LTCurve, LTPage, LTTextContainer, LTTextLine
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import Matrix, Rect
 from pypdf import PageObject, PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -125,9 +131,67 @@ def extract_pages(pdf: bytes, engine: Engine = "pypdf") -> tuple[str, ...]:
 
 
 def text_extractable(pdf: bytes) -> bool:
-    """Every page yields text, as ``PdfFacts.text_extractable`` says, read with pdfminer.six alone."""
-    pages = extract_pages(pdf, "pdfminer")
-    return bool(pages) and all(pages)
+    """Every page yields text, as ``PdfFacts.text_extractable`` says, read with pdfminer.six alone.
+
+    Each page is read only up to its first character with text (``FirstText``): the same answer as
+    extracting the whole page, at a fraction of the cost.
+    """
+    manager = PDFResourceManager()
+    interpreter = PDFPageInterpreter(manager, FirstText(manager))
+    pages = 0
+    for page in PDFPage.get_pages(io.BytesIO(pdf)):
+        pages += 1
+        try:
+            interpreter.process_page(page)
+        except PageHasText:
+            continue
+        return False
+    return pages > 0
+
+
+class PageHasText(Exception):  # noqa: N818 -- a signal that ends the page early, not an error
+    """Raised by ``FirstText`` at a page's first character with text."""
+
+
+class FirstText(PDFLayoutAnalyzer):
+    """A pdfminer.six device that stops a page at its first character with text drawn on the page itself.
+
+    Exactly when such a character exists, the page's text (``layout_text``, normalized) is not empty:
+    layout analysis puts every character drawn outside a figure into a text line, keeps every line that
+    is not whitespace only, and ``layout_text`` reads no figures. So both say the same of every page.
+    """
+
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
+        self.figures = 0
+
+    def begin_figure(self, name: str, bbox: Rect, matrix: Matrix) -> None:
+        super().begin_figure(name, bbox, matrix)
+        self.figures += 1
+
+    def end_figure(self, name: str) -> None:
+        super().end_figure(name)
+        self.figures -= 1
+
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        if not self.figures:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            if text.strip():
+                raise PageHasText
+        return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
 
 
 def inspect_pdf(pdf: bytes) -> PdfFacts:

@@ -68,3 +68,4 @@ class QualityResult:
     resume_pdf: str = ""  # base64 of the scored resume PDF, which stage 5 exports instead of rendering again
     resume_pages: int = 0
     resume_dropped: tuple[str, ...] = ()  # refs left out so the resume fits (one-page option)
+    cover_letter_pdf: str = ""  # base64 of the checked letter PDF; "" without one (or when it did not fit)

@@ -105,6 +105,18 @@ def test_stages_resource_carries_outputs(client, auth, inputs, db_sessionmaker):
     )
 
 
+def test_stages_resource_hides_the_pdfs_passed_between_workers(client, auth, inputs, db_sessionmaker):  # noqa: F811
+    gid = generation_id(client, auth, inputs)
+    output = {"report": {"ats_score": 0.8}, "resume_pdf": "JVBERi0=", "cover_letter_pdf": "JVBERi0="}
+    with db_sessionmaker() as session:
+        for name in ("analyze_job", "compile_profile", "generate_documents", "validate_quality"):
+            start_stage(session, uuid.UUID(gid), name)
+            complete_stage(session, uuid.UUID(gid), name, output if name == "validate_quality" else {}, {})
+        session.commit()
+    stages = client.get(f"/api/v1/generations/{gid}/stages", headers=auth).get_json()["stages"]
+    assert stages[3]["output"] == {"report": {"ats_score": 0.8}}
+
+
 def test_another_users_generation_is_404_everywhere(client, auth, other_auth, inputs):  # noqa: F811
     gid = generation_id(client, auth, inputs)
     for path in ("", "/report", "/stages", "/events"):

@@ -17,6 +17,7 @@ from pipeline.quality_validator.reading import (
     inspect_pdf,
     normalize,
     page_count,
+    text_extractable,
 )
 from pipeline.render.fonts import REGULAR, register_typefaces
 
@@ -105,3 +106,41 @@ def test_metadata_is_read_back():
 
     assert (facts.title, facts.author) == ("Resume - Иван Петров", "Иван Петров")
     assert not facts.text_extractable
+
+
+def only_in_a_form(canvas, index):
+    """Text drawn only inside a form XObject, which pdfminer.six lays out as a figure."""
+    canvas.beginForm(f"stamp{index}")
+    canvas.setFont(REGULAR, 11)
+    canvas.drawString(72, 700, "Inside a form")
+    canvas.endForm()
+    canvas.doForm(f"stamp{index}")
+
+
+def blank_then_text(canvas, index, on_every_page: bool = False):
+    canvas.setFont(REGULAR, 11)
+    canvas.drawString(72, 720, "   ")  # whitespace only, first on the page
+    if index == 1 or on_every_page:
+        canvas.drawString(72, 700, "Some text")
+
+
+@pytest.mark.parametrize(
+    ("draw", "pages", "expected"),
+    [
+        (text_lines("Dear hiring team", "Sincerely"), 2, True),
+        (text_lines("Ελληνικά και русский"), 1, True),
+        (lambda canvas, index: blank_then_text(canvas, index, on_every_page=True), 2, True),
+        (blank_then_text, 2, False),  # the first page has only spaces
+        (blank_then_text, 1, False),
+        (only_in_a_form, 1, False),
+        (lambda canvas, index: canvas.rect(72, 72, 200, 200), 1, False),
+    ],
+)
+def test_text_extractable_reads_each_page_only_up_to_its_first_text(draw, pages, expected):
+    """The early-stopping read gives what reading every page whole gives (``inspect_pdf``)."""
+    pdf = canvas_pdf(draw, pages=pages)
+
+    assert text_extractable(pdf) is expected
+    assert inspect_pdf(pdf).text_extractable is expected
+    whole = extract_pages(pdf, "pdfminer")
+    assert (bool(whole) and all(whole)) is expected

@@ -100,22 +100,26 @@ def test_a_bad_option_fails_with_the_stage_and_reason(session):
     assert failed.finished_at is not None
 
 
-def test_the_exported_resume_pdf_is_the_one_stage_4_scored(session, monkeypatch):
-    """Stage 5 exports stage 4's bytes (kept base64 in its output) and renders no resume PDF itself."""
+def test_the_exported_pdfs_are_the_ones_stage_4_scored_and_checked(session, monkeypatch):
+    """Stage 5 exports stage 4's resume and cover letter bytes (kept base64 in its output) and renders
+    neither PDF itself."""
     generation = make_generation(session)
     session.commit()
     for task in TASKS[:-1]:
         assert run(task, generation.id) == "SUCCESS"
     scored = next(s.output for s in stage_rows(session, generation.id) if s.name == "validate_quality")
     renders: list[str] = []
-    original = tasks.export_documents.__globals__["render_resume_pdf"]
-    monkeypatch.setitem(
-        tasks.export_documents.__globals__,
-        "render_resume_pdf",
-        lambda *a: renders.append("x") or original(*a),
-    )
+    for name in ("render_resume_pdf", "render_cover_letter_pdf"):
+        original = tasks.export_documents.__globals__[name]
+        monkeypatch.setitem(
+            tasks.export_documents.__globals__,
+            name,
+            lambda *a, _name=name, _original=original: renders.append(_name) or _original(*a),
+        )
 
     assert run(tasks.export_documents_task, generation.id) == "SUCCESS"
-    pdf = next(d for d in documents_of(session, generation.id) if d[:2] == ("resume", "pdf"))
-    assert pdf[2] == hashlib.sha256(base64.b64decode(scored["resume_pdf"])).hexdigest()
+    files = {d[:2]: d[2] for d in documents_of(session, generation.id)}
+    assert files["resume", "pdf"] == hashlib.sha256(base64.b64decode(scored["resume_pdf"])).hexdigest()
+    letter = base64.b64decode(scored["cover_letter_pdf"])
+    assert files["cover_letter", "pdf"] == hashlib.sha256(letter).hexdigest()
     assert renders == []
