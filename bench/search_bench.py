@@ -83,7 +83,7 @@ def bench(url: str, runs: int) -> None:
         session.commit()
         session.connection().exec_driver_sql("ANALYZE jobs")
         session.commit()
-        rows, total = search_jobs(session, user.id, CRITERIA)
+        rows, total = search_jobs(session.connection(), user.id, CRITERIA)
         sql, params = statements[-1]
         cursor = session.connection().connection.cursor()
         sql = cursor.mogrify(sql, params).decode()
@@ -101,7 +101,7 @@ def bench(url: str, runs: int) -> None:
         body = {"results": hits, "total": total, "page": 1, "page_size": 20}
         schema = JobSearchHitSchema(many=True)
         measured = {
-            "search_jobs (query, 20 rows)": lambda: search_jobs(session, user.id, CRITERIA),
+            "search_jobs (query, 20 rows)": lambda: search_jobs(session.connection(), user.id, CRITERIA),
             "one-row read, same session": lambda: session.execute(ONE_ROW, {"id": rows[0].id}).all(),
             "search_hits (20 hits)": lambda: search_hits(rows),
             "JobSearchHitSchema dump (unused)": lambda: schema.dump(rows),

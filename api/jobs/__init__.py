@@ -145,7 +145,8 @@ class JobSearch(MethodView):
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
         """Search the caller's and public postings: any keyword matches, title hits rank highest."""
         criteria = SearchCriteria(**{**data, "keywords": tuple(data["keywords"])})
-        rows, total = search_jobs(db.session, current_user_id(), criteria)
+        with db.quick_read() as connection:  # autocommit: no BEGIN and ROLLBACK around the one query
+            rows, total = search_jobs(connection, current_user_id(), criteria)
         body = {
             "results": search_hits(rows),
             "total": total,

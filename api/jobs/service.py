@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
     Integer,
     Row,
     Select,
@@ -161,7 +162,9 @@ def _search_statements(
     return _SearchStatements(ranked, count)
 
 
-def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) -> tuple[list[Row[Any]], int]:
+def search_jobs(
+    connection: Connection, user_id: uuid.UUID, criteria: SearchCriteria
+) -> tuple[list[Row[Any]], int]:
     """Postings visible to the user matching any keyword, most relevant first, one page of them.
 
     One query: the page's rows carry the posting's columns, ``score`` and ``total`` (a scalar subquery,
@@ -169,7 +172,7 @@ def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) 
     (``search_hits``). Only a page past the end (no rows) needs a second query, for the total.
     """
     keywords = [kw.strip() for kw in criteria.keywords if kw.strip()]
-    on_postgres = session.get_bind().dialect.name == "postgresql"
+    on_postgres = connection.dialect.name == "postgresql"
     if not on_postgres:
         keywords = [_like_escaped(kw.lower()) for kw in keywords]
     params: dict[str, Any] = {f"kw{i}": kw for i, kw in enumerate(keywords)}
@@ -184,7 +187,6 @@ def search_jobs(session: Session, user_id: uuid.UUID, criteria: SearchCriteria) 
         bool(criteria.seniority),
         criteria.remote,
     )
-    connection = session.connection()
     rows = list(connection.execute(statements.ranked, params))
     if rows:
         return rows, rows[0].total
