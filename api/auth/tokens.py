@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from flask_jwt_extended import JWTManager, get_jwt, jwt_required
-from sqlalchemy import select
+from sqlalchemy import Uuid, bindparam, select
 
 from api.errors import problem
 from api.extensions import db
@@ -39,23 +39,33 @@ def forget_revocation_checks() -> None:
     _unrevoked.clear()
 
 
+_FAMILY_REVOKED = select(RefreshTokenFamily.revoked_at.is_not(None)).where(
+    RefreshTokenFamily.id == bindparam("family_id", type_=Uuid())
+)
+
+
 def family_revoked(family_id: str | None) -> bool:
     if not family_id:
         return True
     now = time.monotonic()
-    if _unrevoked.get(family_id, 0.0) > now:
-        return False
+    known_until = _unrevoked.get(family_id)
+    if known_until is not None:
+        if known_until > now:
+            return False
+        # Due for a re-check: requests arriving meanwhile keep the last answer, not all query at once.
+        _unrevoked[family_id] = now + FAMILY_CHECK_TTL_S
     try:
         fid = uuid.UUID(family_id)
     except ValueError:
         return True
-    revoked = db.session.execute(
-        select(RefreshTokenFamily.revoked_at.is_not(None)).where(RefreshTokenFamily.id == fid)
-    ).scalar()
+    with db.quick_read() as connection:
+        revoked = connection.execute(_FAMILY_REVOKED, {"family_id": fid}).scalar()
     if revoked is False:
         if len(_unrevoked) >= FAMILY_CACHE_MAX:
             _unrevoked.clear()
         _unrevoked[family_id] = now + FAMILY_CHECK_TTL_S
+    else:
+        _unrevoked.pop(family_id, None)
     return revoked is not False
 
 
