@@ -99,7 +99,7 @@ class Settings(BaseSettings):
     # requests in flight means a new connection (a process forked on the server) per request. Mind the
     # server's max_connections: at most WEB_CONCURRENCY x 2 x (both), plus the workers' 15 per process.
     web_db_pool_size: int = Field(10, ge=1, le=200)
-    web_db_max_overflow: int = Field(5, ge=0, le=200)
+    web_db_max_overflow: int = Field(10, ge=0, le=200)
     # Proxies in front that append X-Forwarded-For / -Proto (a platform's router: 1). 0 trusts none, so a
     # client cannot forge its address; behind a router with 0, every client shares the router's address.
     jobwise_proxy_hops: int = Field(0, ge=0, le=5)

@@ -26,6 +26,9 @@ HTTP_LATENCY = Histogram(
 )
 
 
+ACCESS_LOG = structlog.get_logger("jobwise.http")
+
+
 def _before() -> None:
     incoming = request.headers.get(REQUEST_ID_HEADER, "")
     g.request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -41,7 +44,7 @@ def _after(response: Response) -> Response:
     HTTP_LATENCY.labels(request.method, endpoint).observe(elapsed)
     response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
     # Paths and ids only: bodies, emails and tokens never reach the log.
-    structlog.get_logger("jobwise.http").info(
+    ACCESS_LOG.info(
         "request",
         method=request.method,
         path=request.path,
