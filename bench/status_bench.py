@@ -17,7 +17,8 @@ back to back), which needs far less CPU than the servers. Prints:
 - search: POST /jobs/search over 201 postings, ratio to the bare row read (floor, poll and search
   alternate for three rounds; the median of the rounds' ratios is reported);
 - generation: offline generations one at a time (p95 from POST to succeeded) against the bare chain's p95,
-  and N submitted at once (generations/s) against the bare chains/s;
+  and N submitted at once (generations/s) against the bare chains/s, with the machine's busy CPU per
+  generation and per chain during those bursts (all processes, from /proc/stat);
 - waiters: WAITERS clients long-polling (?wait=30) at once; their generations are then cancelled and the time
   from each change to its waiter's answer is measured, with /healthz p99 meanwhile and each gunicorn
   process's resident memory before and while they wait.
@@ -149,6 +150,14 @@ def rss_mib(pid: int) -> list[tuple[int, float]]:
     return out
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (every process: servers, workers, Postgres, Redis, this
+    client), from /proc/stat; a burst's share of it says where a throughput gap goes."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_http(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
     import urllib.request
 
@@ -273,13 +282,14 @@ async def bare_chain_figures(broker_prefix: str, database_url: str, sequential: 
         await all_done([row_id])
         latencies.append(time.perf_counter() - started)
     ids = new_rows(burst)
-    started = time.perf_counter()
+    started, busy = time.perf_counter(), busy_cpu_seconds()
     for row_id in ids:
         send(row_id)
     await all_done(ids)
     rate = burst / (time.perf_counter() - started)
+    cpu_each = (busy_cpu_seconds() - busy) / burst
     engine.dispose()
-    return pct(latencies, 0.95), rate
+    return pct(latencies, 0.95), rate, cpu_each
 
 
 async def waiters_figures(service: Service, generation_ids: list[str], waiters: int):
@@ -538,7 +548,9 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             first = (await service.call("POST", "/api/v1/generations", request, expect=202))["id"]
             warm = await service.until_final(first)  # workers up and warm
             assert warm["status"] == "succeeded", warm.get("error")
-            bare_p95, bare_rate = await bare_chain_figures(f"bare-{prefix}", url, sequential=20, burst=100)
+            bare_p95, bare_rate, bare_cpu = await bare_chain_figures(
+                f"bare-{prefix}", url, sequential=20, burst=100
+            )
 
             sequential, burst = 10, 20
             latencies = []
@@ -548,21 +560,23 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                 done = await service.until_final(gid)
                 latencies.append(time.perf_counter() - started)
                 assert done["status"] == "succeeded", done.get("error")
-            started = time.perf_counter()
+            started, busy = time.perf_counter(), busy_cpu_seconds()
             ids = [
                 (await service.call("POST", "/api/v1/generations", request, expect=202))["id"]
                 for _ in range(burst)
             ]
             await asyncio.gather(*(service.until_final(gid) for gid in ids))
             rate = burst / (time.perf_counter() - started)
+            gen_cpu = (busy_cpu_seconds() - busy) / burst
             gen_p95 = pct(latencies, 0.95)
             print(
                 f"  bare five-task chain: p95 {bare_p95 * 1000:.0f} ms, "
-                f"{bare_rate:.1f} chains/s (burst of 100)"
+                f"{bare_rate:.1f} chains/s (burst of 100), machine CPU {bare_cpu * 1000:.0f} ms per chain"
             )
             print(
                 f"  offline generation:   p95 {gen_p95 * 1000:.0f} ms ({sequential} one at a time), "
-                f"{rate:.2f} generations/s (burst of {burst})"
+                f"{rate:.2f} generations/s (burst of {burst}), machine CPU {gen_cpu * 1000:.0f} ms per "
+                "generation (bench/stage_bench.py gives the stages' own share)"
             )
 
             # Waiters: queued generations nobody runs (the workers are stopped first), then cancelled.
