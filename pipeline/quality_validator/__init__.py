@@ -154,25 +154,16 @@ def emphasizable(report: QualityReport) -> tuple[str, ...]:
     return tuple(term for term in report.missing_keywords if term not in report.missing_from_profile)
 
 
-def cover_letter_checks(
-    letter: CoverLetter,
-    options: GenerationOptions,
-    profile: Profile | None = None,
-    analysis: JobAnalysis | None = None,
-) -> tuple[FormatCheck, ...]:
-    """The cover letter fits one page and its text is extractable; with ``profile``, its writing passes the
-    ``letter_checks`` and the report says when it is not in the posting's language. Reported, not scored."""
-    return checked_cover_letter(letter, options, profile, analysis)[0]
-
-
 def checked_cover_letter(
     letter: CoverLetter,
     options: GenerationOptions,
     profile: Profile | None = None,
     analysis: JobAnalysis | None = None,
 ) -> tuple[tuple[FormatCheck, ...], RenderedFile | None]:
-    """``cover_letter_checks`` and the letter PDF they read (None when it does not fit one page), so the
-    export ships the checked bytes instead of rendering them again."""
+    """The cover letter's checks and the PDF they read (None when it does not fit one page), so the export
+    ships the checked bytes instead of rendering them again. Checked: it fits one page and its text is
+    extractable; with ``profile``, its writing passes the ``letter_checks`` and the report says when it is
+    not in the posting's language. Reported, not scored."""
     writing: tuple[FormatCheck, ...] = ()
     if profile is not None:
         names = (analysis.title, analysis.company) if analysis else ()
