@@ -193,8 +193,6 @@ def owned_status(connection: Connection, owner_id: uuid.UUID, generation_id: uui
     return connection.execute(_OWNED_STATUS, {"generation_id": generation_id, "owner_id": owner_id}).first()
 
 
-# Typed parameters: at import the foreign key's type is not resolved yet, and an untyped UUID reaches SQLite
-# as an object it cannot bind.
 def owned_report(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID) -> Row[Any] | None:
     """The ATS score and report of the owner's generation, with its status and version."""
     return session.execute(
@@ -204,6 +202,8 @@ def owned_report(session: Session, owner_id: uuid.UUID, generation_id: uuid.UUID
     ).first()
 
 
+# Typed parameters: at import the foreign key's type is not resolved yet, and an untyped UUID reaches SQLite
+# as an object it cannot bind.
 _OWNED_STATUS = select(*status_columns()).where(
     Generation.id == bindparam("generation_id", type_=Uuid()),
     Generation.owner_id == bindparam("owner_id", type_=Uuid()),

@@ -71,6 +71,9 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError(str(type(exc).__name__)) from exc
 
 
+_bound_options: dict[str, Any] = {}  # what the bound engine was made with
+
+
 def configure(url: str, **kwargs: Any) -> Engine:
     """Bind ``SessionLocal`` to an engine for ``url``; reuses the bound engine when the URL is the same.
 
@@ -85,9 +88,6 @@ def configure(url: str, **kwargs: Any) -> Engine:
     _bound_options.update(kwargs)
     SessionLocal.configure(bind=engine)
     return engine
-
-
-_bound_options: dict[str, Any] = {}  # what the bound engine was made with
 
 
 def dispose() -> None:
