@@ -44,10 +44,6 @@ class Config:
         self.RATELIMIT_AUTH = source.ratelimit_auth
         self.RATELIMIT_PER_ADDRESS = source.ratelimit_per_address
         self.RATELIMIT_KEY_PREFIX = source.ratelimit_key_prefix
-        # Redis down: count in this process instead (limits per process, not shared), never fail the request.
-        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
-        if self.RATELIMIT_STORAGE_URI.startswith("redis"):
-            self.RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 
         self.LOG_LEVEL = source.log_level
         self.LOG_JSON = source.log_json

@@ -176,7 +176,7 @@ class ProblemApi(Api):
             self.spec.components.response(name, response, lazy=True)
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
-        if error.response is not None:  # already answered in this format (the rate limiter's 429)
+        if error.response is not None:  # a response made in this format already (abort with a Response)
             return error.response
         data = getattr(error, "data", None) or {}
         headers = dict(data.get("headers") or {})

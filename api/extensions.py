@@ -8,18 +8,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import jwt as pyjwt
-import redis
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, current_app, g, request
 from flask_cors import CORS
 from flask_jwt_extended import JWTManager
-from flask_limiter import HeaderNames, Limit, Limiter, RequestLimit
-from flask_limiter.util import get_remote_address
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.announcements import announcements_for
-from api.errors import ProblemApi, problem
-from api.ratelimits import lease_hits
+from api.errors import ProblemApi
+from api.ratelimits import RateLimits, remote_address
 from models.session import SessionLocal, configure, make_read_engine
 
 
@@ -69,9 +66,6 @@ class Database:
 _verified_subjects: dict[str, tuple[str, float]] = {}
 
 
-REDIS_POOL_SIZE = 50
-
-
 def rate_limit_key() -> str:
     """Per user when a validly signed token is present, else per client address.
 
@@ -99,19 +93,7 @@ def rate_limit_key() -> str:
                 _verified_subjects[token] = (identity, float(claims["exp"]))
         except pyjwt.PyJWTError:  # an invalid token is the view's business; here it only means "no user"
             identity = None
-    return f"user:{identity}" if identity else f"ip:{get_remote_address()}"
-
-
-def auth_rate_limit() -> str:
-    return current_app.config["RATELIMIT_AUTH"]
-
-
-def default_rate_limit() -> str:
-    return current_app.config["RATELIMIT_DEFAULT"]
-
-
-def address_rate_limit() -> str:
-    return current_app.config["RATELIMIT_PER_ADDRESS"]
+    return f"user:{identity}" if identity else f"ip:{remote_address()}"
 
 
 db = Database()
@@ -120,23 +102,8 @@ api = ProblemApi()
 cors = CORS()
 
 
-def rate_limited(limit: RequestLimit) -> Response:
-    """429 in the one error format, with Retry-After: the seconds until the window resets."""
-    wait = max(1, int(limit.reset_at - time.time()))
-    return problem(
-        429, f"Too many requests: {limit.limit}. Try again in {wait} s.", headers={"Retry-After": str(wait)}
-    )
-
-
-limiter = Limiter(
-    key_func=rate_limit_key,
-    # Per user (or per address without a token), and a looser cap per address whoever the user is.
-    default_limits=[default_rate_limit, Limit(address_rate_limit, key_function=get_remote_address)],
-    headers_enabled=True,
-    # X-RateLimit-* on every answer; Retry-After only on a 429 (on a 202 or a status it means "poll again").
-    header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},
-    on_breach=rate_limited,
-)
+# Per user (or per address without a token), and a looser cap per address whoever the user is.
+limiter = RateLimits(default_key=rate_limit_key)
 
 
 def init_extensions(app: Flask, **_: Any) -> None:
@@ -145,18 +112,7 @@ def init_extensions(app: Flask, **_: Any) -> None:
         app.config["DATABASE_URL"], app.config["JOBWISE_MAX_WAITERS"]
     )
     jwt.init_app(app)
-    uri = app.config["RATELIMIT_STORAGE_URI"]
-    if uri.startswith(("redis://", "rediss://")) and "RATELIMIT_STORAGE_OPTIONS" not in app.config:
-        # Under gevent hundreds of requests may check their limits at once: wait for a pooled connection
-        # (a few ms) instead of redis-py's MaxConnectionsError, which would answer 500.
-        pool = redis.BlockingConnectionPool.from_url(uri, max_connections=REDIS_POOL_SIZE, timeout=10)
-        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"connection_pool": pool}
     limiter.init_app(app)
-    # flask-limiter keeps "storage unreachable" on the Limiter, not per app: an app made after another one's
-    # Redis was down (tests, two apps in one process) would count in memory until a timed re-check.
-    limiter._storage_dead = False
-    if limiter.enabled:  # RATELIMIT_ENABLED=false: no storage at all
-        lease_hits(limiter.storage)
     cors.init_app(
         app,
         resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
-from flask_limiter.util import get_remote_address
 from flask_smorest import abort
 
 from api.audit import audit, request_context
@@ -23,11 +22,12 @@ from api.auth.service import (
 )
 from api.auth.tokens import current_family_id, current_user_id, forget_revocation_checks, token_required
 from api.blueprint import Blueprint
-from api.extensions import auth_rate_limit, db, limiter
+from api.extensions import db, limiter
+from api.ratelimits import remote_address
 from models.user import User
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and tokens")
-strict = limiter.limit(auth_rate_limit, key_func=get_remote_address)
+strict = limiter.limit("RATELIMIT_AUTH", remote_address)
 
 # Tokens must not be kept by any cache (RFC 6749 section 5.1).
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}

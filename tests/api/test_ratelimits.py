@@ -1,23 +1,26 @@
-"""Leased rate-limit counts on the real Redis: exact for small limits, never over any limit."""
+"""Rate limits on the real Redis: leased counts (exact for small limits, never over any limit), the headers
+and refusals, and counting in the process while Redis is unreachable."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
+import redis
 from limits import parse
-from limits.storage import RedisStorage
 from limits.strategies import FixedWindowRateLimiter
 
-from api.ratelimits import LeasedRedisStorage, batch_for, lease_hits
-from tests.conftest import REDIS_URL
+from api import create_app
+from api.ratelimits import LeasedRedisStorage, batch_for, storage_for
+from tests.conftest import REDIS_URL, make_config, register
+
+PROBLEM = "application/problem+json"
+NOWHERE_REDIS = "redis://127.0.0.1:1/0"
 
 
 def leased_storage(prefix: str) -> LeasedRedisStorage:
-    storage = RedisStorage(REDIS_URL, key_prefix=prefix)
-    lease_hits(storage)
-    assert isinstance(storage, LeasedRedisStorage)
-    return storage
+    return LeasedRedisStorage(REDIS_URL, key_prefix=prefix)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +60,49 @@ def test_the_headers_come_from_the_lease_without_a_round_trip():
         limiter.hit(item, "user:2")
     stats = limiter.get_window_stats(item, "user:2")
     assert stats.remaining == 1195 and stats.reset_time > 0
+
+
+def limited_app(database_url, db_sessionmaker, **settings):
+    return create_app(make_config(database_url, DB_SESSIONMAKER=db_sessionmaker, **settings))
+
+
+def test_every_answer_reports_the_nearest_limit_and_a_refusal_says_when_to_retry(
+    database_url, db_sessionmaker
+):
+    app = limited_app(database_url, db_sessionmaker, RATELIMIT_DEFAULT="3 per minute")
+    client = app.test_client()
+    headers = register(client)
+    answers = [client.get("/api/v1/profiles", headers=headers) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    # The per-user limit (3) is nearer than the per-address one, so it is the one reported.
+    assert [a.headers["X-RateLimit-Limit"] for a in answers] == ["3"] * 4
+    assert [a.headers["X-RateLimit-Remaining"] for a in answers] == ["2", "1", "0", "0"]
+    now = time.time()
+    for answer in answers:
+        assert now < int(answer.headers["X-RateLimit-Reset"]) <= now + 61
+        assert 0 <= int(answer.headers["X-RateLimit-Retry-After"]) <= 60
+    refused = answers[-1]
+    assert refused.content_type == PROBLEM
+    assert 0 < int(refused.headers["Retry-After"]) <= 60
+    assert "3 per 1 minute" in refused.get_json()["detail"]
+    # Each endpoint has its own window; health checks and unknown paths are not counted.
+    assert client.get("/api/v1/generations", headers=headers).status_code == 200
+    assert "X-RateLimit-Limit" not in client.get("/healthz").headers
+    assert "X-RateLimit-Limit" not in client.get("/api/v1/nowhere", headers=headers).headers
+
+
+def test_counting_goes_back_to_redis_when_it_is_reachable_again(database_url, db_sessionmaker):
+    prefix = f"jobwise-test-{uuid.uuid4().hex[:8]}"
+    app = limited_app(
+        database_url, db_sessionmaker, RATELIMIT_STORAGE_URI=NOWHERE_REDIS, RATELIMIT_KEY_PREFIX=prefix
+    )
+    client = app.test_client()
+    counter = app.extensions["jobwise_rate_limits"]
+    assert client.get("/api/v1/jobs").status_code in (200, 401)
+    assert counter.retry_storage_at > 0, "Redis unreachable: counted in the process"
+    # Redis answers again (here: the storage now names the running one) and the retry time has come.
+    counter.storage = storage_for(REDIS_URL)
+    counter.retry_storage_at = 1.0
+    assert client.get("/api/v1/jobs").headers["X-RateLimit-Limit"]
+    assert counter.retry_storage_at == 0
+    assert redis.Redis.from_url(REDIS_URL).keys(f"LIMITS:LIMITER/{prefix}/*"), "counted in Redis"
