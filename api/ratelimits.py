@@ -176,7 +176,7 @@ class RateLimits:
     def init_app(self, app: Flask) -> None:
         if not app.config["RATELIMIT_ENABLED"]:
             return
-        app.extensions["jobwise_rate_limits"] = Counter(
+        app.extensions["jobwise_rate_limits"] = LimitCounter(
             app,
             storage_for(app.config["RATELIMIT_STORAGE_URI"]),
             (("RATELIMIT_DEFAULT", self.default_key), ("RATELIMIT_PER_ADDRESS", remote_address)),
@@ -184,13 +184,8 @@ class RateLimits:
         app.before_request(_check)
         app.after_request(_add_headers)
 
-    @staticmethod
-    def storage(app: Flask) -> Storage | None:
-        counter = app.extensions.get("jobwise_rate_limits")
-        return counter.storage if counter is not None else None
 
-
-class Counter:
+class LimitCounter:
     """An app's rules, resolved once per endpoint, and where hits are counted."""
 
     def __init__(self, app: Flask, storage: Storage, defaults: tuple[tuple[str, KeyFunction], ...]) -> None:
@@ -203,9 +198,7 @@ class Counter:
     def _rules(self, settings: tuple[tuple[str, KeyFunction], ...]) -> tuple[Rule, ...]:
         return tuple(Rule(parse(self.app.config[setting]), key) for setting, key in settings)
 
-    def rules(self, endpoint: str | None) -> tuple[Rule, ...]:
-        if endpoint is None:  # no route matched: a 404 or 405 costs nothing to count
-            return ()
+    def rules(self, endpoint: str) -> tuple[Rule, ...]:
         found = self.by_endpoint.get(endpoint)
         if found is None:
             view = self.app.view_functions.get(endpoint)
@@ -247,12 +240,14 @@ class Counter:
 
 
 def _check() -> Response | None:
-    counter: Counter = current_app.extensions["jobwise_rate_limits"]
     endpoint = request.endpoint
+    if endpoint is None:  # no route matched: a 404 or 405 is not counted
+        return None
+    counter: LimitCounter = current_app.extensions["jobwise_rate_limits"]
     rules = counter.rules(endpoint)
     if not rules:
         return None
-    counted = [counter.count(rule, endpoint) for rule in rules]  # type: ignore[arg-type]
+    counted = [counter.count(rule, endpoint) for rule in rules]
     refused = [each for each in counted if not each.admitted]
     g.rate_limit = min(refused or counted, key=lambda each: (each.remaining, -each.reset_at))
     if refused:
