@@ -1,6 +1,6 @@
 """Rate limits: fixed windows from the ``limits`` library, checked before each view, counted on Redis.
 
-Why not flask-limiter (used until API 1.3): its generic per-request bookkeeping (resolving default,
+Why not flask-limiter (used until 2026-12-01): its generic per-request bookkeeping (resolving default,
 blueprint and decorated limits, exemption scopes, a context object, headers) cost about a quarter of a
 status poll's CPU (py-spy on gunicorn; `bench/status_bench.py` poll 0.54 -> 0.71 of the bare read with it
 switched off). The service needs three rules, so the glue below resolves them once per endpoint and leaves
