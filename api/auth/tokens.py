@@ -8,12 +8,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g
 from flask_jwt_extended import JWTManager, get_jwt, jwt_required
 from sqlalchemy import Uuid, bindparam, select
 
 from api.errors import problem
-from api.extensions import db
+from api.extensions import VERIFIED_TOKENS_MAX, bearer_token, db, verified_tokens
 from models.user import RefreshTokenFamily
 
 
@@ -97,24 +97,9 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
     jwt.token_verification_failed_loader(lambda _h, _p: _unauthorized("Token verification failed."))
 
 
-# Access tokens flask-jwt-extended has verified in full in this app (its keys): token -> its claims. A mobile
-# client polls with one token for its 15 minutes; decoding it again (three PyJWT parses and an HMAC) was a
-# sixth of a status poll's CPU.
-VERIFIED_CACHE_MAX = 10_000
-
-
-def _verified() -> dict[str, dict[str, Any]]:
-    return current_app.extensions.setdefault("jobwise_verified_tokens", {})
-
-
-def _bearer_token() -> str:
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    return token if scheme == "Bearer" else ""
-
-
 def _still_valid(token: str) -> dict[str, Any] | None:
     """The claims of a token verified here before, if it has not expired or been revoked since."""
-    claims = _verified().get(token) if token else None
+    claims = verified_tokens().get(token) if token else None
     if claims is None:
         return None
     now = time.time()
@@ -135,17 +120,17 @@ def token_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @jwt_required()
     def verify_in_full(*args: Any, **kwargs: Any) -> Any:
         claims = get_jwt()
-        token = _bearer_token()
+        token = bearer_token()
         if token and claims.get("type") == "access" and "exp" in claims:
-            verified = _verified()
-            if len(verified) >= VERIFIED_CACHE_MAX:
+            verified = verified_tokens()
+            if len(verified) >= VERIFIED_TOKENS_MAX:
                 verified.clear()
             verified[token] = claims
         return current_app.ensure_sync(view)(*args, **kwargs)
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        claims = _still_valid(_bearer_token())
+        claims = _still_valid(bearer_token())
         if claims is None:
             return verify_in_full(*args, **kwargs)
         g.jobwise_claims = claims
