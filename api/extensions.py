@@ -71,6 +71,11 @@ def verified_tokens() -> dict[str, dict[str, Any]]:
     return current_app.extensions.setdefault("jobwise_verified_tokens", {})
 
 
+def signing_keys(app: Flask) -> dict[str, str]:
+    """Every key id we accept, the current signing key first."""
+    return {app.config["JWT_KEY_ID"]: app.config["JWT_SECRET_KEY"], **app.config["JWT_PREVIOUS_KEYS"]}
+
+
 def bearer_token() -> str:
     """The request's bearer token ("" without one); the scheme is normalized first (``api.hardening``)."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
@@ -92,9 +97,7 @@ def rate_limit_key() -> str:
     elif token:
         try:
             kid = pyjwt.get_unverified_header(token).get("kid")
-            keys = {current_app.config["JWT_KEY_ID"]: current_app.config["JWT_SECRET_KEY"]}
-            keys.update(current_app.config["JWT_PREVIOUS_KEYS"])
-            key = keys.get(str(kid), current_app.config["JWT_SECRET_KEY"])
+            key = signing_keys(current_app).get(str(kid), current_app.config["JWT_SECRET_KEY"])
             decoded = pyjwt.decode(token, key, algorithms=[current_app.config["JWT_ALGORITHM"]])
             identity = decoded.get("sub") if decoded.get("type") == "access" else None
         except pyjwt.PyJWTError:  # an invalid token is the view's business; here it only means "no user"

@@ -8,18 +8,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, Response, current_app, g
+from flask import Response, current_app, g
 from flask_jwt_extended import JWTManager, get_jwt, jwt_required
 from sqlalchemy import Uuid, bindparam, select
 
 from api.errors import problem
-from api.extensions import VERIFIED_TOKENS_MAX, bearer_token, db, verified_tokens
+from api.extensions import VERIFIED_TOKENS_MAX, bearer_token, db, signing_keys, verified_tokens
 from models.user import RefreshTokenFamily
-
-
-def signing_keys(app: Flask) -> dict[str, str]:
-    """Every key id we accept, the current signing key first."""
-    return {app.config["JWT_KEY_ID"]: app.config["JWT_SECRET_KEY"], **app.config["JWT_PREVIOUS_KEYS"]}
 
 
 def _unauthorized(detail: str) -> Response:
