@@ -1,6 +1,6 @@
 """CPU time per stage of an offline generation, in process (issue 17): where a generation's time goes.
 
-Runs the five pure stages on the bundled example as the workers do (each stage's output goes through
+Runs the five pure stages on the bundled example with the API's default options, as the workers do (each stage's output goes through
 ``to_data`` and the next stage reads it back with ``from_data``, as through the database), after one
 untimed warm-up run that loads fonts and vocabularies. Prints per stage the median CPU time (process time)
 over RUNS runs and its share of the whole; ``--profile`` adds the top of a cProfile listing.
@@ -69,7 +69,9 @@ def one_run(profile, posting: Posting, options: GenerationOptions) -> dict[str, 
 def main(runs: int, profile_it: bool) -> None:
     profile = profile_from_json_resume(json.loads((EXAMPLES / "profile.json").read_text("utf-8")))
     posting = Posting(**json.loads((EXAMPLES / "job.json").read_text("utf-8")))
-    options = GenerationOptions()
+    # What POST /generations uses when a request gives no options (the API's defaults: one_page "auto"
+    # fits the resume to one page when it can, which lays it out several times).
+    options = GenerationOptions(one_page="auto")
     one_run(profile, posting, options)  # warm-up: fonts, vocabularies, caches
     profiler = cProfile.Profile() if profile_it else None
     if profiler:

@@ -50,8 +50,8 @@ def render_resume_pdf(resume: Resume, options: GenerationOptions) -> RenderedFil
         if fitted is not None:
             return fitted
     if options.one_page is not True:
-        content, pages = render_pdf(blocks, options, metadata, BODY_SIZES[0])
-        return RenderedFile("resume", "pdf", PDF, content, pages)
+        layout = lay_out(blocks, options, metadata, BODY_SIZES[0])
+        return RenderedFile("resume", "pdf", PDF, layout.content(), layout.pages)
     fitted = fit_one_page(resume, blocks, options, metadata, BODY_SIZES, drop_plan(resume)[0])
     if fitted is None:
         raise ValueError("the resume does not fit one page at 9 pt even with every bullet left out")
@@ -67,22 +67,36 @@ def fit_one_page(
     order: Sequence[BulletKey],
 ) -> RenderedFile | None:
     """One page at the largest of ``sizes`` that fits whole, else at the smallest with the fewest of
-    ``order`` left out; None when leaving all of ``order`` out does not fit either."""
-    for size in sizes:
-        content, pages = render_pdf(blocks, options, metadata, size)
-        if pages == 1:
-            return RenderedFile("resume", "pdf", PDF, content, 1)
+    ``order`` left out; None when leaving all of ``order`` out does not fit either. Only the layout that is
+    kept is written out as a PDF."""
+    # The largest size first (most resumes that fit, fit there), then the smallest: smaller text never takes
+    # more pages, so when the smallest does not fit whole no size does, and content has to be left out.
+    largest = lay_out(blocks, options, metadata, sizes[0])
+    if largest.pages == 1:
+        return RenderedFile("resume", "pdf", PDF, largest.content(), 1)
+    smallest = lay_out(blocks, options, metadata, sizes[-1]) if len(sizes) > 1 else largest
+    if smallest.pages == 1:
+        for size in sizes[1:-1]:
+            layout = lay_out(blocks, options, metadata, size)
+            if layout.pages == 1:
+                return RenderedFile("resume", "pdf", PDF, layout.content(), 1)
+        return RenderedFile("resume", "pdf", PDF, smallest.content(), 1)
 
-    def render_without(count: int) -> tuple[bytes, int]:
-        return render_pdf(resume_blocks(without(resume, order[:count])), options, metadata, sizes[-1])
+    fitting: dict[int, Layout] = {}
+
+    def fits_without(count: int) -> bool:
+        layout = lay_out(resume_blocks(without(resume, order[:count])), options, metadata, sizes[-1])
+        if layout.pages == 1:
+            fitting[count] = layout
+        return layout.pages == 1
 
     counts = range(1, len(order) + 1)  # fewer left out never fits better, so a bisection finds the least
-    found = bisect.bisect_left(counts, True, key=lambda count: render_without(count)[1] == 1)
+    found = bisect.bisect_left(counts, True, key=fits_without)
     if found == len(counts):
         return None
-    count = counts[found]
+    count = counts[found]  # the bisection ends on a count it tried and found fitting
     dropped = tuple(bullet_ref(resume, key) for key in order[:count])
-    return RenderedFile("resume", "pdf", PDF, render_without(count)[0], 1, dropped)
+    return RenderedFile("resume", "pdf", PDF, fitting[count].content(), 1, dropped)
 
 
 def render_cover_letter_pdf(letter: CoverLetter, options: GenerationOptions) -> RenderedFile:
@@ -105,16 +119,33 @@ def render_cover_letter_pdf(letter: CoverLetter, options: GenerationOptions) -> 
 def one_page_pdf(blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata) -> bytes | None:
     """The PDF at the largest body size that fits one page, or None when 9 pt does not."""
     for size in BODY_SIZES:
-        content, pages = render_pdf(blocks, options, metadata, size)
-        if pages == 1:
-            return content
+        layout = lay_out(blocks, options, metadata, size)
+        if layout.pages == 1:
+            return layout.content()
     return None
 
 
-def render_pdf(
+@dataclass(frozen=True)
+class Layout:
+    """A document laid out and drawn on its canvas but not yet written: its page count, and its PDF bytes
+    when asked. Writing (compressing the streams, subsetting and embedding the fonts) is about 40 % of a
+    render, and fitting a resume to one page lays it out up to a dozen times to keep one."""
+
+    pages: int
+    document: BaseDocTemplate
+    buffer: io.BytesIO
+
+    def content(self) -> bytes:
+        """The PDF bytes; reportlab's invariant mode makes equal input give equal bytes."""
+        if not self.buffer.tell():
+            self.document.canv.save()
+        return self.buffer.getvalue()
+
+
+def lay_out(
     blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata, body_size: float
-) -> tuple[bytes, int]:
-    """The PDF bytes and page count; reportlab's invariant mode makes equal input give equal bytes."""
+) -> Layout:
+    """Lay the blocks out on pages (``Layout.content`` writes the PDF)."""
     template = get_template(options.template)
     if options.page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {options.page_size!r}; expected one of {sorted(PAGE_SIZES)}")
@@ -142,8 +173,11 @@ def render_pdf(
         initialFontName=REGULAR,
         invariant=1,
     )
+    # BaseDocTemplate.build ends with canv.save() unless _doSave is off, as its own multiBuild does for its
+    # passes before the last one.
+    document._doSave = 0
     document.build(story(blocks, template, body_size, column_width))
-    return buffer.getvalue(), document.page
+    return Layout(document.page, document, buffer)
 
 
 def end_last_line(canvas: Canvas, document: BaseDocTemplate) -> None:

@@ -14,7 +14,7 @@ from pipeline.pdf_exporter import export_documents
 from pipeline.quality_validator.reading import ENGINES, extract_text, inspect_pdf, page_count
 from pipeline.render import DOCX, PDF, TXT, render_cover_letter_pdf, render_resume_pdf
 from pipeline.render.blocks import resume_blocks
-from pipeline.render.pdf import RECENT_ENTRIES
+from pipeline.render.pdf import BODY_SIZES, RECENT_ENTRIES, Metadata, lay_out
 from pipeline.render.templates import BULLET
 from pipeline.render.wording import date_range, display_date, letter_date
 from tests.pipeline.resume_builders import make_letter, make_resume
@@ -145,6 +145,25 @@ def test_one_page_steps_the_font_down_before_dropping_anything():
     assert full.pages == 2
     assert (fitted.pages, fitted.dropped) == (1, ())
     assert 10.5 not in inspect_pdf(fitted.content).font_sizes
+
+
+@pytest.mark.parametrize(
+    ("roles", "bullets"), [(1, 2), (2, 3), (2, 4), (2, 5), (3, 4)]
+)  # fits at 10.5, 10, 9.5, 9, none
+def test_one_page_takes_the_largest_size_that_fits_whole(roles, bullets):
+    """Sizes are tried largest first, then the smallest, then those between; the answer is the same as
+    trying them all in order, and only the kept layout is written."""
+    resume = make_resume(roles=roles, bullets=bullets)
+    options = GenerationOptions(one_page=True)
+    metadata = Metadata(f"Resume - {resume.name}", resume.name, "Resume")
+    fits = [size for size in BODY_SIZES if lay_out(resume_blocks(resume), options, metadata, size).pages == 1]
+    fitted = render_resume_pdf(resume, options)
+
+    if fits:
+        assert fitted.dropped == ()
+        assert fitted.content == lay_out(resume_blocks(resume), options, metadata, fits[0]).content()
+    else:
+        assert fitted.dropped
 
 
 def test_one_page_refuses_what_cannot_fit_even_without_bullets():
