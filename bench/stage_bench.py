@@ -1,9 +1,10 @@
 """CPU time per stage of an offline generation, in process (issue 17): where a generation's time goes.
 
-Runs the five pure stages on the bundled example with the API's default options, as the workers do (each stage's output goes through
-``to_data`` and the next stage reads it back with ``from_data``, as through the database), after one
-untimed warm-up run that loads fonts and vocabularies. Prints per stage the median CPU time (process time)
-over RUNS runs and its share of the whole; ``--profile`` adds the top of a cProfile listing.
+Runs the five pure stages on the bundled example with the API's default options, as the workers do (each
+stage's output goes through ``to_data`` and the next stage reads it back with ``from_data``, as through the
+database), after one untimed warm-up run that loads fonts and vocabularies. Prints per stage the median CPU
+time (process time) over RUNS runs and its share of the whole; ``--profile`` adds the top of a cProfile
+listing.
 
 Usage: python bench/stage_bench.py [RUNS] [--profile]   (default 10)
 """
