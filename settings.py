@@ -95,11 +95,13 @@ class Settings(BaseSettings):
     web_worker_class: Literal["gevent", "gthread"] = "gevent"
     web_connections: int = Field(1000, ge=10, le=20000)  # gevent: connections per process
     # Postgres connections a web process keeps open in each of its two pools (sessions; single-statement
-    # reads such as the status poll), and how many more each may open under a burst. Fewer kept than
-    # requests in flight means a new connection (a process forked on the server) per request. Mind the
-    # server's max_connections: at most WEB_CONCURRENCY x 2 x (both), plus the workers' 15 per process.
-    web_db_pool_size: int = Field(10, ge=1, le=200)
-    web_db_max_overflow: int = Field(10, ge=0, le=200)
+    # reads such as the status poll), and how many more each may open under a burst. A connection over the
+    # pool size is closed when it comes back, so requests in flight beyond the pool size each open one (a
+    # process forked on the server): under gevent, 16 requests in flight against 10 + 10 cost a tenth of a
+    # status poll. So the pool holds 20 and opens none beyond; a request past it waits for one (a 503 after
+    # 30 s). Mind the server's max_connections: WEB_CONCURRENCY x 2 x (both), plus the workers' 15 each.
+    web_db_pool_size: int = Field(20, ge=1, le=200)
+    web_db_max_overflow: int = Field(0, ge=0, le=200)
     # Proxies in front that append X-Forwarded-For / -Proto (a platform's router: 1). 0 trusts none, so a
     # client cannot forge its address; behind a router with 0, every client shares the router's address.
     jobwise_proxy_hops: int = Field(0, ge=0, le=5)

@@ -207,8 +207,9 @@ def outage_of(error: BaseException) -> str | None:
     import kombu.exceptions
     import redis.exceptions
     from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-    if isinstance(error, OperationalError | InterfaceError):
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeoutError):  # no pooled connection free
         return "database"
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return "database"
@@ -234,6 +235,7 @@ def register_outage_handlers(app: Any) -> None:
     import kombu.exceptions
     import redis.exceptions
     from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
     def handle(error: Exception) -> Response:
         dependency = outage_of(error)
@@ -241,6 +243,6 @@ def register_outage_handlers(app: Any) -> None:
             raise error  # not an outage: Flask's own handling (a 500, logged without its message)
         return outage_problem(dependency)
 
-    for kind in (DBAPIError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                 kombu.exceptions.OperationalError, ConnectionError):  # fmt: skip
+    outages = (DBAPIError, PoolTimeoutError, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+    for kind in (*outages, kombu.exceptions.OperationalError, ConnectionError):
         app.register_error_handler(kind, handle)

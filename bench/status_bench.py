@@ -4,9 +4,10 @@ Usage: python bench/status_bench.py [SECONDS] [CONNECTIONS] [WAITERS]   (default
 
 Needs the local Postgres and Redis. Creates a throwaway database and, in one run:
 
-- the floors: a bare Flask app reading one row from Postgres (SQLAlchemy pool, the same gunicorn worker class
-  and process count as the service), and a bare chain of five Celery tasks doing one UPDATE each (the same
-  pools as the Procfile's workers: threads for the first three, prefork for the last two);
+- the floors: a bare Flask app reading one row from Postgres (a SQLAlchemy pool sized as the service's, the
+  same gunicorn worker class and process count as the service), and a bare chain of five Celery tasks doing
+  one UPDATE each (the same pools as the Procfile's workers: threads for the first three, prefork for the
+  last two);
 - the service: gunicorn with the real gunicorn.conf.py (gevent, WEB_CONCURRENCY processes) and the
   Procfile's two Celery workers.
 
@@ -47,6 +48,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from settings import Settings  # noqa: E402
 from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
@@ -60,7 +62,12 @@ BARE_APP = textwrap.dedent(
     from sqlalchemy import create_engine, text
 
     app = Flask(__name__)
-    engine = create_engine(os.environ["BARE_DATABASE_URL"], pool_size=10)
+    # The service's pool settings (the bench passes them): the same connections kept, none opened beyond.
+    engine = create_engine(
+        os.environ["BARE_DATABASE_URL"],
+        pool_size=int(os.environ["WEB_DB_POOL_SIZE"]),
+        max_overflow=int(os.environ["WEB_DB_MAX_OVERFLOW"]),
+    )
     QUERY = text("SELECT id, status, progress, version FROM generations WHERE id = :id")
 
     @app.get("/row/<uuid:row_id>")
@@ -352,6 +359,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
     (work / "bare_app.py").write_text(BARE_APP)
     (work / "bare_gunicorn.py").write_text("import os\n" + BARE_GUNICORN)
     (work / "bare_chain.py").write_text(BARE_CHAIN)
+    service = Settings.from_env({k: v for k, v in os.environ.items() if k.startswith("WEB_DB_")})
     env = {
         **os.environ,
         "JOBWISE_ENV_FILE": "",
@@ -364,6 +372,8 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
         "RATELIMIT_PER_ADDRESS": "10000000 per minute",
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": WEB_PROCESSES,
+        "WEB_DB_POOL_SIZE": str(service.web_db_pool_size),
+        "WEB_DB_MAX_OVERFLOW": str(service.web_db_max_overflow),
         "BARE_DATABASE_URL": url,
         "BARE_BROKER": REDIS_URL,
         "BARE_PREFIX": f"bare-{prefix}",

@@ -51,3 +51,21 @@ def test_redis_down_rate_limits_in_process_and_requests_still_succeed(database_u
     bad = {"email": "nobody@example.com", "password": "wrong password here"}
     statuses = [client.post("/api/v1/auth/login", json=bad).status_code for _ in range(3)]
     assert statuses[-1] == 429, statuses
+
+
+def test_no_free_pooled_connection_is_a_503_not_a_500(database_url):
+    """A web process's pools hold a fixed number of connections; past them a request waits, then gets 503."""
+    config = make_config(
+        database_url,
+        DB_POOL={"pool_size": 1, "max_overflow": 0, "pool_timeout": 0.2},
+        RATELIMIT_STORAGE_URI="memory://",
+    )
+    app = create_app(config)
+    client = app.test_client()
+    auth = register(client)
+    with app.app_context(), app.extensions["jobwise_read_engine"].connect():  # the read pool's one connection
+        response = client.get(f"/api/v1/generations/{uuid.uuid4()}", headers=auth)
+    assert response.status_code == 503, response.get_json()
+    assert response.content_type == PROBLEM and response.headers["Retry-After"].isdigit()
+    assert "database" in response.get_json()["detail"]
+    assert client.get(f"/api/v1/generations/{uuid.uuid4()}", headers=auth).status_code == 404  # free again
