@@ -69,18 +69,9 @@ def fit_one_page(
     """One page at the largest of ``sizes`` that fits whole, else at the smallest with the fewest of
     ``order`` left out; None when leaving all of ``order`` out does not fit either. Only the layout that is
     kept is written out as a PDF."""
-    # The largest size first (most resumes that fit, fit there), then the smallest: smaller text never takes
-    # more pages, so when the smallest does not fit whole no size does, and content has to be left out.
-    largest = lay_out(blocks, options, metadata, sizes[0])
-    if largest.pages == 1:
-        return RenderedFile("resume", "pdf", PDF, largest.content(), 1)
-    smallest = lay_out(blocks, options, metadata, sizes[-1]) if len(sizes) > 1 else largest
-    if smallest.pages == 1:
-        for size in sizes[1:-1]:
-            layout = lay_out(blocks, options, metadata, size)
-            if layout.pages == 1:
-                return RenderedFile("resume", "pdf", PDF, layout.content(), 1)
-        return RenderedFile("resume", "pdf", PDF, smallest.content(), 1)
+    whole = one_page_layout(blocks, options, metadata, sizes)
+    if whole is not None:
+        return RenderedFile("resume", "pdf", PDF, whole.content(), 1)
 
     fitting: dict[int, Layout] = {}
 
@@ -108,21 +99,35 @@ def render_cover_letter_pdf(letter: CoverLetter, options: GenerationOptions) -> 
     blocks = letter_blocks(letter)
     require_drawable(block.full_text for block in blocks)
     metadata = Metadata(f"Cover letter - {letter.name}", letter.name, "Cover letter")
-    content = one_page_pdf(blocks, options, metadata)
-    if content is None:
+    layout = one_page_layout(blocks, options, metadata, BODY_SIZES)
+    if layout is None:
         raise ValueError(
             f"the cover letter does not fit one page at {BODY_SIZES[-1]} pt; shorten its paragraphs"
         )
-    return RenderedFile("cover_letter", "pdf", PDF, content, 1)
+    return RenderedFile("cover_letter", "pdf", PDF, layout.content(), 1)
 
 
-def one_page_pdf(blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata) -> bytes | None:
-    """The PDF at the largest body size that fits one page, or None when 9 pt does not."""
-    for size in BODY_SIZES:
+def one_page_layout(
+    blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata, sizes: Sequence[float]
+) -> Layout | None:
+    """The layout at the largest of ``sizes`` (largest first) that fits one page; None when none does.
+
+    The largest is tried first (most documents that fit, fit there), then the smallest: smaller text never
+    takes more pages, so when the smallest does not fit no size does. Then those between, largest first.
+    """
+    largest = lay_out(blocks, options, metadata, sizes[0])
+    if largest.pages == 1:
+        return largest
+    if len(sizes) == 1:
+        return None
+    smallest = lay_out(blocks, options, metadata, sizes[-1])
+    if smallest.pages != 1:
+        return None
+    for size in sizes[1:-1]:
         layout = lay_out(blocks, options, metadata, size)
         if layout.pages == 1:
-            return layout.content()
-    return None
+            return layout
+    return smallest
 
 
 @dataclass(frozen=True)
