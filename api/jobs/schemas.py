@@ -144,7 +144,8 @@ def _value_writer(name: str, field: ma.fields.Field) -> Callable[[Any], Any] | N
         return bool
     if type(field) in (ma.fields.String, ma.fields.Url):
         return None
-    return lambda value: field.serialize(name, {name: value})  # anything else: marshmallow itself
+    attribute = field.attribute or name  # where marshmallow looks the value up
+    return lambda value: field.serialize(name, {attribute: value})  # anything else: marshmallow itself
 
 
 # (key, attribute, writer, nullable) for every field of JobSearchHitSchema, in its order. Derived from
