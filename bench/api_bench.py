@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,15 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config  # noqa: E402
+from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config, free_port  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Client:

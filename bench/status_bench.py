@@ -33,7 +33,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from settings import Settings  # noqa: E402
-from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config  # noqa: E402
+from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config, free_port  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 WEB_PROCESSES = os.environ.get("WEB_CONCURRENCY", "2")
@@ -125,12 +124,6 @@ BARE_CHAIN = textwrap.dedent(
     step1, step2, step3, step4, step5 = (make(n) for n in range(1, 6))
     """
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def pct(values: list[float], q: float) -> float:
