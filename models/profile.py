@@ -196,6 +196,13 @@ def get_owned_profile(session: Session, owner_id: uuid.UUID, profile_id: uuid.UU
     return session.scalar(select(Profile).where(Profile.id == profile_id, Profile.owner_id == owner_id))
 
 
+def owns_profile(session: Session, owner_id: uuid.UUID, profile_id: uuid.UUID) -> bool:
+    """Whether ``owner_id`` owns the profile: one indexed read, without loading the profile's collections
+    (``get_owned_profile`` reads them too, eight more queries)."""
+    found = session.scalar(select(Profile.id).where(Profile.id == profile_id, Profile.owner_id == owner_id))
+    return found is not None
+
+
 def list_profiles(owner_id: uuid.UUID) -> Any:
     """A query for a user's profiles, newest first."""
     return select(Profile).where(Profile.owner_id == owner_id).order_by(Profile.created_at.desc())

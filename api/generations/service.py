@@ -23,7 +23,7 @@ from models.generation import (
     new_generation,
 )
 from models.job import get_visible_job
-from models.profile import get_owned_profile
+from models.profile import owns_profile
 from workers.chains import enqueue_generation
 
 log = structlog.get_logger("jobwise.generations")
@@ -54,7 +54,7 @@ def create_generation(
     if idempotency_key and (earlier := find_by_idempotency_key(session, owner_id, idempotency_key)):
         return _same_request(earlier, fingerprint), False
     errors: dict[str, list[str]] = {}
-    if get_owned_profile(session, owner_id, data["profile_id"]) is None:
+    if not owns_profile(session, owner_id, data["profile_id"]):
         errors["profile_id"] = ["No such profile."]
     if get_visible_job(session, owner_id, data["job_id"]) is None:
         errors["job_id"] = ["No such job."]
