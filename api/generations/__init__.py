@@ -199,7 +199,8 @@ class Generations(MethodView):
     @blp.response(202, GenerationSchema, headers={"Location": "LOCATION", "Retry-After": "RETRY_AFTER"})
     @blp.alt_response(422, description="Invalid fields, or an Idempotency-Key reused with another request")
     def post(self, data: dict[str, Any], idempotency_key: str | None = None) -> Any:
-        """Accept a generation and enqueue it; poll the Location until it ends."""
+        """Accept a generation and enqueue it; the body is the generation as accepted (queued). Poll the
+        Location until it ends."""
         key = idempotency_key or None
         data["options"].setdefault("generator", current_app.config["JOBWISE_DEFAULT_GENERATOR"])
         if data["options"]["generator"] == "llm" and not current_app.config["JOBWISE_LLM_CONFIG"]:
@@ -211,9 +212,8 @@ class Generations(MethodView):
         except IdempotencyConflictError:
             abort(422, message="This Idempotency-Key was already used with a different request.")
         db.session.commit()
-        if created:
+        if created:  # answered as accepted, not read back: a worker (or eager mode) may already have run it
             publish(db.session, generation)
-            db.session.refresh(generation)
         location = url_for("generations.GenerationById", generation_id=generation.id)
         return generation, 202, {"Location": location, "Retry-After": POLL_AFTER_S}
 

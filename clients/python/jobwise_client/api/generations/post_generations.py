@@ -90,7 +90,8 @@ def sync_detailed(
     body: GenerationCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Generation | Problem]:
-    """Accept a generation and enqueue it; poll the Location until it ends.
+    """Accept a generation and enqueue it; the body is the generation as accepted (queued). Poll the
+    Location until it ends.
 
     Args:
         idempotency_key (str | Unset):
@@ -122,7 +123,8 @@ def sync(
     body: GenerationCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Generation | Problem | None:
-    """Accept a generation and enqueue it; poll the Location until it ends.
+    """Accept a generation and enqueue it; the body is the generation as accepted (queued). Poll the
+    Location until it ends.
 
     Args:
         idempotency_key (str | Unset):
@@ -149,7 +151,8 @@ async def asyncio_detailed(
     body: GenerationCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Generation | Problem]:
-    """Accept a generation and enqueue it; poll the Location until it ends.
+    """Accept a generation and enqueue it; the body is the generation as accepted (queued). Poll the
+    Location until it ends.
 
     Args:
         idempotency_key (str | Unset):
@@ -179,7 +182,8 @@ async def asyncio(
     body: GenerationCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Generation | Problem | None:
-    """Accept a generation and enqueue it; poll the Location until it ends.
+    """Accept a generation and enqueue it; the body is the generation as accepted (queued). Poll the
+    Location until it ends.
 
     Args:
         idempotency_key (str | Unset):
