@@ -187,7 +187,7 @@ def search_jobs(
         bool(criteria.seniority),
         criteria.remote,
     )
-    rows = list(connection.execute(statements.ranked, params))
+    rows = connection.execute(statements.ranked, params).all()  # one fetchall, not a fetchone per row
     if rows:
         return rows, rows[0].total
     if criteria.page == 1:
