@@ -249,6 +249,7 @@ def new_generation(
     """A queued generation with one pending row per stage."""
     generation = Generation(owner_id=owner_id, profile_id=profile_id, job_id=job_id, **fields)
     generation.stages = [GenerationStage(name=name, position=i) for i, name in enumerate(STAGES)]
+    generation.documents = []  # none yet: known, so answering the request does not load them
     generation.stages[0].enqueued_at = utcnow()  # published right after the commit (mark_unpublished if not)
     session.add(generation)
     session.flush()
