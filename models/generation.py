@@ -138,6 +138,7 @@ class Document(IdMixin, Base):
 
 # Postgres channel announcing "<generation id>:<version>" when a change commits (see ``changed``).
 CHANGED_CHANNEL = "generation_changed"
+WEBHOOKS_QUEUED = "jobwise_webhooks_queued"  # a key of ``Session.info``, set by ``changed``
 
 
 def changed(session: Session, generation: Generation) -> None:
@@ -145,8 +146,13 @@ def changed(session: Session, generation: Generation) -> None:
     caller's transaction: listeners hear it at commit, never for a change rolled back."""
     generation.version = (generation.version or 0) + 1
     announce(session, generation.id, generation.version)
-    if generation.is_final:
-        queue_final_event(session, generation)
+    if generation.is_final and queue_final_event(session, generation):
+        session.info[WEBHOOKS_QUEUED] = True
+
+
+def webhooks_queued(session: Session) -> bool:
+    """Whether this session ended a generation whose owner has webhook endpoints (deliveries to send)."""
+    return bool(session.info.get(WEBHOOKS_QUEUED))
 
 
 def announce(session: Session, generation_id: uuid.UUID, version: int) -> None:

@@ -29,6 +29,7 @@ from models.generation import (
     complete_stage,
     fail_generation,
     note_stage_error,
+    webhooks_queued,
 )
 from models.session import SessionLocal
 from pipeline.errors import TransientError
@@ -68,9 +69,11 @@ class Stage:
 def _fail(generation_id: uuid.UUID, stage: str, reason: str, owner: str | None = None) -> None:
     with SessionLocal.begin() as session:
         ended = fail_generation(session, generation_id, stage, reason, owner=owner)
+        deliver = webhooks_queued(session)
     STAGE_OUTCOMES.labels(stage, "failed").inc()
     if ended:
         GENERATIONS_FINISHED.labels(FAILED).inc()
+    if deliver:
         dispatch_webhooks()
     log.error("stage_failed", reason_type=reason.split(":", 1)[0])
 
@@ -172,10 +175,12 @@ def run_stage(task: Task, generation_id: str, stage: Stage) -> str:
             raise _skip(stage.name)
         stage.save(session, generation, result)
         finished = generation.status == SUCCEEDED
+        deliver = webhooks_queued(session)
     STAGE_DURATION.labels(stage.name).observe(elapsed)
     STAGE_OUTCOMES.labels(stage.name, "succeeded").inc()
     if finished:
         GENERATIONS_FINISHED.labels(SUCCEEDED).inc()
+    if deliver:  # the owner has endpoints; with none there is nothing to send
         dispatch_webhooks()
     log.info("stage_succeeded", duration_s=round(elapsed, 3))
     return generation_id

@@ -58,6 +58,7 @@ from models.generation import (
     owned_report,
     owned_status,
     stages_with_output,
+    webhooks_queued,
 )
 from workers.chains import dispatch_webhooks
 
@@ -377,7 +378,8 @@ class GenerationCancel(MethodView):
         if not cancel_generation(db.session, generation):
             abort(409, message=f"The generation has already ended ({generation.status}).")
         db.session.commit()
-        dispatch_webhooks()
+        if webhooks_queued(db.session):
+            dispatch_webhooks()
         return generation
 
 

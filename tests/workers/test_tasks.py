@@ -8,7 +8,15 @@ import uuid
 
 from sqlalchemy import select
 
-from models.generation import STAGES, Document, Generation, GenerationStage
+from models.generation import (
+    STAGES,
+    Document,
+    Generation,
+    GenerationStage,
+    cancel_generation,
+    webhooks_queued,
+)
+from models.webhook import WebhookEndpoint
 from tests.factories import make_generation
 from workers import tasks
 
@@ -123,3 +131,20 @@ def test_the_exported_pdfs_are_the_ones_stage_4_scored_and_checked(session, monk
     letter = base64.b64decode(scored["cover_letter_pdf"])
     assert files["cover_letter", "pdf"] == hashlib.sha256(letter).hexdigest()
     assert renders == []
+
+
+def test_an_ending_says_whether_webhooks_are_to_be_sent(db_sessionmaker):
+    """Ending a generation queues a delivery per enabled endpoint of its owner; the workers and the cancel
+    view dispatch the webhook task only when one was queued (most owners have none)."""
+    for endpoints in ((), (True,), (False,)):
+        with db_sessionmaker.begin() as session:
+            generation = make_generation(session)
+            session.add_all(
+                WebhookEndpoint(
+                    owner_id=generation.owner_id, url="https://hooks.example/x", secret="s", enabled=e
+                )
+                for e in endpoints
+            )
+            session.flush()
+            assert cancel_generation(session, generation)
+            assert webhooks_queued(session) is (True in endpoints), endpoints
