@@ -16,9 +16,15 @@ RTL_CLASSES = ("R", "AL")
 ARABIC_PRESENTATION_FORMS = (("\ufb50", "\ufdff"), ("\ufe70", "\ufeff"))
 
 
+FIRST_RTL = "\u05be"  # the lowest code point of bidirectional class R or AL (Hebrew punctuation maqaf)
+
+
 def has_rtl(text: str) -> bool:
-    """Whether ``text`` holds a right-to-left letter."""
-    return any(unicodedata.bidirectional(char) in RTL_CLASSES for char in text)
+    """Whether ``text`` holds a right-to-left letter. Called on every line read back from a PDF: most are
+    ASCII, answered without looking at each character (tests/pipeline/test_bidi.py checks the bound)."""
+    if text.isascii():
+        return False
+    return any(char >= FIRST_RTL and unicodedata.bidirectional(char) in RTL_CLASSES for char in text)
 
 
 def shape(text: str) -> str:
