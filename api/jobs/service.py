@@ -151,13 +151,28 @@ def _search_statements(
     if remote is not None:
         conditions.append(Job.remote.is_(remote))  # IS true / IS false: a literal, not a parameter
     count = select(func.count()).select_from(Job).where(*conditions)
-    total = count.scalar_subquery().label("total")  # run once; count(*) OVER () cost 3x as much here
-    ranked = (
-        select(*SEARCH_COLUMNS, IS_PUBLIC, score.label("score"), total)
-        .where(*conditions)
-        .order_by(score.desc(), Job.posted_at.desc().nulls_last(), Job.created_at.desc(), Job.id)
+    # The matches are ranked once, narrow (id, score and the tie-breakers), and counted from that same
+    # result (a CTE used twice is computed once); only the page's rows are then read whole, by id. About
+    # a fifth less database CPU than ranking the whole rows and counting in a second scan (count(*) OVER ()
+    # over the whole rows cost 3x as much).
+    matches = (
+        select(Job.id, score.label("score"), Job.posted_at, Job.created_at).where(*conditions).cte("matches")
+    )
+    order = (matches.c.score.desc(), matches.c.posted_at.desc().nulls_last(), matches.c.created_at.desc())
+    page = (
+        select(matches)
+        .order_by(*order, matches.c.id)
         .offset(bindparam("offset", type_=Integer()))
         .limit(bindparam("limit", type_=Integer()))
+        .subquery("page")
+    )
+    total = select(func.count()).select_from(matches).scalar_subquery().label("total")
+    ranked = (
+        select(*SEARCH_COLUMNS, IS_PUBLIC, page.c.score, total)
+        .join_from(page, Job, Job.id == page.c.id)
+        .order_by(
+            page.c.score.desc(), page.c.posted_at.desc().nulls_last(), page.c.created_at.desc(), page.c.id
+        )
     )
     return _SearchStatements(ranked, count)
 
@@ -167,8 +182,8 @@ def search_jobs(
 ) -> tuple[list[Row[Any]], int]:
     """Postings visible to the user matching any keyword, most relevant first, one page of them.
 
-    One query: the page's rows carry the posting's columns, ``score`` and ``total`` (a scalar subquery,
-    counted before LIMIT). Rows, not ORM objects: the hot path builds its JSON from them directly
+    One query: the page's rows carry the posting's columns, ``score`` and ``total`` (counted from the
+    ranked matches, before LIMIT). Rows, not ORM objects: the hot path builds its JSON from them directly
     (``search_hits``). Only a page past the end (no rows) needs a second query, for the total.
     """
     keywords = [kw.strip() for kw in criteria.keywords if kw.strip()]
