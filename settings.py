@@ -97,10 +97,11 @@ class Settings(BaseSettings):
     # Postgres connections a web process keeps open in each of its two pools (sessions; single-statement
     # reads such as the status poll), and how many more each may open under a burst. A connection over the
     # pool size is closed when it comes back, so requests in flight beyond the pool size each open one (a
-    # process forked on the server): under gevent, 16 requests in flight against 10 + 10 cost a tenth of a
-    # status poll. So the pool holds 20 and opens none beyond; a request past it waits for one (a 503 after
-    # 30 s). Mind the server's max_connections: WEB_CONCURRENCY x 2 x (both), plus the workers' 15 each.
-    web_db_pool_size: int = Field(20, ge=1, le=200)
+    # process forked on the server, a tenth of a status poll's cost): the pool opens none beyond, and a
+    # request past it waits for a free one (a 503 after 30 s). 10 serve a poll as fast as 20 did
+    # (bench/status_bench.py), and the Procfile's processes then fit a default Postgres (max_connections
+    # 100): WEB_CONCURRENCY x 2 x (both), plus 15 per worker process (tests/test_settings.py adds it up).
+    web_db_pool_size: int = Field(10, ge=1, le=200)
     web_db_max_overflow: int = Field(0, ge=0, le=200)
     # Proxies in front that append X-Forwarded-For / -Proto (a platform's router: 1). 0 trusts none, so a
     # client cannot forge its address; behind a router with 0, every client shares the router's address.

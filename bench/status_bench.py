@@ -19,7 +19,8 @@ back to back), which needs far less CPU than the servers. Prints:
   alternate for three rounds; the median of the rounds' ratios is reported);
 - generation: offline generations one at a time (p95 from POST to succeeded) against the bare chain's p95,
   and N submitted at once (generations/s) against the bare chains/s, with the machine's busy CPU per
-  generation and per chain during those bursts (all processes, from /proc/stat);
+  generation and per chain during those bursts (all processes, from /proc/stat), and the generation's
+  share of it by process (web, each worker with its children, Postgres, Redis, this client, other);
 - waiters: WAITERS clients long-polling (?wait=30) at once; their generations are then cancelled and the time
   from each change to its waiter's answer is measured, with /healthz p99 meanwhile and each gunicorn
   process's resident memory before and while they wait.
@@ -53,6 +54,7 @@ from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_c
 VENV_BIN = Path(sys.executable).parent
 WEB_PROCESSES = os.environ.get("WEB_CONCURRENCY", "2")
 ROUNDS = 3  # floor and service measured alternately, SECONDS each per round
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 BARE_APP = textwrap.dedent(
     """
@@ -156,6 +158,41 @@ def busy_cpu_seconds() -> float:
     fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = fields[3] + fields[4]  # idle, iowait
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu() -> dict[int, tuple[int, str, float]]:
+    """Every process now: pid -> (parent pid, command name, CPU seconds spent, user and system)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # it ended meanwhile
+            continue
+        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :].split()
+        found[int(entry.name)] = (int(fields[1]), name, (int(fields[11]) + int(fields[12])) / CLOCK_TICKS)
+    return found
+
+
+def cpu_by_role(before: dict, after: dict, roles: dict[int, str]) -> dict[str, float]:
+    """CPU seconds spent between two ``process_cpu`` readings, per role: the processes in ``roles`` and
+    their children under their role, then Postgres, Redis, this client and everything else."""
+
+    def role(pid: int, parent: int, name: str) -> str:
+        if pid in roles or parent in roles:
+            return roles.get(pid) or roles[parent]
+        if name.startswith(("postgres", "postmaster")):
+            return "postgres"
+        if name.startswith("redis"):
+            return "redis"
+        return "this client" if pid == os.getpid() else "other"
+
+    spent: dict[str, float] = {}
+    for pid, (parent, name, seconds) in after.items():
+        key = role(pid, parent, name)
+        spent[key] = spent.get(key, 0.0) + seconds - before.get(pid, (0, "", 0.0))[2]
+    return spent
 
 
 def wait_http(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
@@ -472,9 +509,11 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                 + ", ".join(f"{r:.2f}" for r in ratios["search"])
             )
             print(f"  poll body {poll_bytes} bytes (queued)")
+            bare.terminate()  # its pooled connections would count against Postgres's max_connections
+            bare.wait(timeout=30)
 
             # Generations: the Procfile's workers, and the bare chain on the same pools.
-            start(
+            llm_worker = start(
                 [
                     celery,
                     "-A",
@@ -492,7 +531,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                     "WARNING",
                 ]
             )
-            start(
+            cpu_worker = start(
                 [
                     celery,
                     "-A",
@@ -563,7 +602,8 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                 done = await service.until_final(gid)
                 latencies.append(time.perf_counter() - started)
                 assert done["status"] == "succeeded", done.get("error")
-            started, busy = time.perf_counter(), busy_cpu_seconds()
+            roles = {web.pid: "web", llm_worker.pid: "threads worker", cpu_worker.pid: "prefork worker"}
+            started, busy, each = time.perf_counter(), busy_cpu_seconds(), process_cpu()
             ids = [
                 (await service.call("POST", "/api/v1/generations", request, expect=202))["id"]
                 for _ in range(burst)
@@ -571,6 +611,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             await asyncio.gather(*(service.until_final(gid) for gid in ids))
             rate = burst / (time.perf_counter() - started)
             gen_cpu = (busy_cpu_seconds() - busy) / burst
+            shares = cpu_by_role(each, process_cpu(), roles)
             gen_p95 = pct(latencies, 0.95)
             print(
                 f"  bare five-task chain: p95 {bare_p95 * 1000:.0f} ms, "
@@ -580,6 +621,14 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                 f"  offline generation:   p95 {gen_p95 * 1000:.0f} ms ({sequential} one at a time), "
                 f"{rate:.2f} generations/s (burst of {burst}), machine CPU {gen_cpu * 1000:.0f} ms per "
                 "generation (bench/stage_bench.py gives the stages' own share)"
+            )
+            print(
+                "    per generation: "
+                + ", ".join(
+                    f"{name} {seconds / burst * 1000:.0f} ms"
+                    for name, seconds in sorted(shares.items(), key=lambda item: -item[1])
+                    if seconds / burst >= 0.0005
+                )
             )
 
             # Waiters: queued generations nobody runs (the workers are stopped first), then cancelled.

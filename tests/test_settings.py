@@ -137,3 +137,18 @@ def test_short_access_tokens_for_tests_only_outside_production():
     assert production.access_token_seconds == 15 * 60
     with pytest.raises(ValueError, match="jwt_access_token_seconds_override"):
         Settings.from_env({"JWT_ACCESS_TOKEN_SECONDS_OVERRIDE": "-1"})
+
+
+def test_the_procfiles_connections_fit_a_default_postgres():
+    """With the defaults, the Procfile's web and worker processes at their busiest hold at most what a
+    default Postgres allows (max_connections 100), with room left for release, beat and an operator."""
+    from models.session import make_engine
+
+    defaults = Settings.from_env({})
+    web = defaults.web_concurrency * 2 * (defaults.web_db_pool_size + defaults.web_db_max_overflow)
+    pool = make_engine("postgresql+psycopg2://jobwise@127.0.0.1/jobwise").pool  # what a worker binds
+    per_worker_process = pool.size() + pool._max_overflow  # type: ignore[attr-defined]
+    procfile = (ROOT / "Procfile").read_text(encoding="utf-8")
+    cpu_processes = int(procfile.split("${CPU_CONCURRENCY:-", 1)[1].split("}", 1)[0])
+    workers = (1 + cpu_processes) * per_worker_process  # the threads worker shares one pool
+    assert web + workers <= 100 - 10, (web, workers)
