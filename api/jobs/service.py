@@ -132,6 +132,16 @@ class _SearchStatements:
     count: Select[Any]
 
 
+def _ranking(columns: Any) -> tuple[Any, ...]:
+    """Most relevant first; ties: newest posting, then newest saved, then id (a stable order for paging)."""
+    return (
+        columns.score.desc(),
+        columns.posted_at.desc().nulls_last(),
+        columns.created_at.desc(),
+        columns.id,
+    )
+
+
 @lru_cache(maxsize=256)
 def _search_statements(
     on_postgres: bool, keyword_count: int, location: bool, seniority: bool, remote: bool | None
@@ -153,15 +163,14 @@ def _search_statements(
     count = select(func.count()).select_from(Job).where(*conditions)
     # The matches are ranked once, narrow (id, score and the tie-breakers), and counted from that same
     # result (a CTE used twice is computed once); only the page's rows are then read whole, by id. About
-    # a fifth less database CPU than ranking the whole rows and counting in a second scan (count(*) OVER ()
-    # over the whole rows cost 3x as much).
+    # 13 % less Postgres CPU than ranking the whole rows and counting them in a second scan; count(*) OVER ()
+    # over the whole rows cost 3x as much.
     matches = (
         select(Job.id, score.label("score"), Job.posted_at, Job.created_at).where(*conditions).cte("matches")
     )
-    order = (matches.c.score.desc(), matches.c.posted_at.desc().nulls_last(), matches.c.created_at.desc())
     page = (
         select(matches)
-        .order_by(*order, matches.c.id)
+        .order_by(*_ranking(matches.c))
         .offset(bindparam("offset", type_=Integer()))
         .limit(bindparam("limit", type_=Integer()))
         .subquery("page")
@@ -170,9 +179,7 @@ def _search_statements(
     ranked = (
         select(*SEARCH_COLUMNS, IS_PUBLIC, page.c.score, total)
         .join_from(page, Job, Job.id == page.c.id)
-        .order_by(
-            page.c.score.desc(), page.c.posted_at.desc().nulls_last(), page.c.created_at.desc(), page.c.id
-        )
+        .order_by(*_ranking(page.c))
     )
     return _SearchStatements(ranked, count)
 
