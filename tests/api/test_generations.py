@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from models.generation import STAGES, Generation
+from models.profile import COLLECTIONS
 from tests.factories import EXAMPLE_JOB, EXAMPLE_RESUME
 
 
@@ -208,3 +209,26 @@ def test_only_ids_travel_in_the_message(client, auth, inputs, broker):
     for private in ("Jordan", "jordan.alvarez@example.com", "Parcelhub", "Brightline", "Kubernetes"):
         assert private not in body
         assert private not in headers
+
+
+def test_accepting_a_generation_reads_no_more_than_it_checks(client, auth, inputs, engine):
+    """Ownership is checked without loading the profile's collections, and the 202 body is the generation
+    as accepted, not read back (it took 17 statements)."""
+    submit(client, auth, inputs)  # the token's first sight (its login's revocation) is read once
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = submit(client, auth, inputs)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert response.status_code == 202 and response.get_json()["status"] == "queued"
+    collections = [model.__tablename__ for model, _kind in COLLECTIONS.values()]
+    assert not [s for s in statements if any(f"FROM {table} " in s for table in collections)], statements
+    # Two reads (the profile's owner, the posting) and two inserts (the generation, its five stages);
+    # savepoints aside (the request's own, and the test's transaction around it).
+    work = [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(work) == 4, work
