@@ -2,6 +2,8 @@
 
 Each loader runs in one short transaction; the stage then runs with none open. The posting, the profile,
 the request's options and earlier stages' stored results are validated back into the pipeline's own types.
+The profile is read from the database once, by stage 2, which stores the version it compiled for stages 3
+and 4: a generation works from one version of the profile even when it is edited meanwhile.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pipeline.serialization import from_data
 
 T = TypeVar("T")
 ANALYZE, COMPILE, GENERATE, VALIDATE, EXPORT = STAGES
+PROFILE_USED = "profile_used"  # in stage 2's stored result: the profile it compiled, for stages 3 and 4
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,19 @@ def load_compile(session: Session, generation: Generation) -> CompileInputs:
 
 
 def load_generate(session: Session, generation: Generation) -> GenerateInputs:
-    earlier = load_compile(session, generation)
-    compiled = load_result(session, generation, COMPILE, CompiledProfile)
-    return GenerateInputs(earlier.profile, earlier.analysis, compiled, earlier.options)
+    """Stage 3's inputs: the profile as stage 2 compiled it (stored with its result, ``PROFILE_USED``; a
+    result stored before it was kept there means the profile as it is now), and stages 1 and 2's results."""
+    stored: Any = stage_output(session, generation.id, COMPILE)
+    if stored is None:
+        raise StageError(f"stage {COMPILE} has no stored result")
+    used = stored.get(PROFILE_USED)
+    profile = from_data(Profile, used) if used is not None else load_profile(session, generation)
+    return GenerateInputs(
+        profile=profile,
+        analysis=load_result(session, generation, ANALYZE, JobAnalysis),
+        compiled=from_data(CompiledProfile, stored),
+        options=load_options(generation),
+    )
 
 
 def load_validate(session: Session, generation: Generation) -> ValidateInputs:

@@ -28,6 +28,7 @@ from workers import webhooks
 from workers.cache import load_analysis, store_analysis
 from workers.celery_app import celery_app, ensure_database
 from workers.inputs import (
+    PROFILE_USED,
     AnalyzeInputs,
     CompileInputs,
     ExportInputs,
@@ -76,7 +77,9 @@ def _analyze(inputs: AnalyzeInputs) -> StageResult:
 def _compile(inputs: CompileInputs) -> StageResult:
     llm = llm_for(inputs.options.generator, COMPILE)
     compiled = compile_profile(inputs.profile, inputs.analysis, llm=llm, today=inputs.today)
-    return StageResult(to_data(compiled), meta=llm_meta(llm))
+    # The profile it compiled goes along: the later stages write and check against this very version
+    # (an edit meanwhile does not mix two), and need not load it again (nine queries).
+    return StageResult({**to_data(compiled), PROFILE_USED: to_data(inputs.profile)}, meta=llm_meta(llm))
 
 
 # 3. Document Generator

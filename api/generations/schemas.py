@@ -123,8 +123,9 @@ class GenerationReportSchema(BaseSchema):
 
 
 # Stage outputs the workers pass on but clients never need: stage 4's scored resume PDF and checked cover
-# letter PDF (base64), which stage 5 exports and which are downloadable from /documents.
-INTERNAL_OUTPUT_KEYS = frozenset({"resume_pdf", "cover_letter_pdf"})
+# letter PDF (base64), which stage 5 exports and which are downloadable from /documents, and the profile
+# stage 2 compiled (workers/inputs.py PROFILE_USED), the caller's own and already theirs.
+INTERNAL_OUTPUT_KEYS = frozenset({"resume_pdf", "cover_letter_pdf", "profile_used"})
 
 
 class StageOutputSchema(StageSchema):

@@ -106,14 +106,23 @@ def test_stages_resource_carries_outputs(client, auth, inputs, db_sessionmaker):
 
 
 def test_stages_resource_hides_the_pdfs_passed_between_workers(client, auth, inputs, db_sessionmaker):  # noqa: F811
+    """...and the profile stage 2 passes on to stages 3 and 4."""
     gid = generation_id(client, auth, inputs)
-    output = {"report": {"ats_score": 0.8}, "resume_pdf": "JVBERi0=", "cover_letter_pdf": "JVBERi0="}
+    outputs = {
+        "compile_profile": {"matched_keywords": ["python"], "profile_used": {"name": "Ada"}},
+        "validate_quality": {
+            "report": {"ats_score": 0.8},
+            "resume_pdf": "JVBERi0=",
+            "cover_letter_pdf": "JVBERi0=",
+        },
+    }
     with db_sessionmaker() as session:
         for name in ("analyze_job", "compile_profile", "generate_documents", "validate_quality"):
             start_stage(session, uuid.UUID(gid), name)
-            complete_stage(session, uuid.UUID(gid), name, output if name == "validate_quality" else {}, {})
+            complete_stage(session, uuid.UUID(gid), name, outputs.get(name, {}), {})
         session.commit()
     stages = client.get(f"/api/v1/generations/{gid}/stages", headers=auth).get_json()["stages"]
+    assert stages[1]["output"] == {"matched_keywords": ["python"]}
     assert stages[3]["output"] == {"report": {"ats_score": 0.8}}
 
 

@@ -16,9 +16,11 @@ from models.generation import (
     cancel_generation,
     webhooks_queued,
 )
+from models.profile import Profile
 from models.webhook import WebhookEndpoint
 from tests.factories import make_generation
 from workers import tasks
+from workers.inputs import PROFILE_USED
 
 TASKS = (
     tasks.analyze_job_task,
@@ -148,3 +150,28 @@ def test_an_ending_says_whether_webhooks_are_to_be_sent(db_sessionmaker):
             session.flush()
             assert cancel_generation(session, generation)
             assert webhooks_queued(session) is (True in endpoints), endpoints
+
+
+def test_a_generation_works_from_the_profile_version_stage_2_compiled(session):
+    """Stage 2 keeps the profile it compiled with its result; stages 3 and 4 write from that version even
+    when the profile is edited meanwhile (and need not read it again). A stage 2 result stored without it
+    (before the change) means the profile as it is now."""
+    generation = make_generation(session)
+    session.commit()
+    for task in TASKS[:2]:
+        assert run(task, generation.id) == "SUCCESS"
+    profile = session.get(Profile, generation.profile_id)
+    original = profile.name
+    profile.name = "Renamed Meanwhile"
+    session.commit()
+    assert run(tasks.generate_documents_task, generation.id) == "SUCCESS"
+    documents = next(s.output for s in stage_rows(session, generation.id) if s.name == "generate_documents")
+    assert documents["resume"]["name"] == original
+
+    compiled = next(s for s in stage_rows(session, generation.id) if s.name == "compile_profile")
+    assert compiled.output[PROFILE_USED]["name"] == original
+    compiled.output = {k: v for k, v in compiled.output.items() if k != PROFILE_USED}
+    session.commit()
+    assert run(tasks.generate_documents_task, generation.id) == "SUCCESS"
+    documents = next(s.output for s in stage_rows(session, generation.id) if s.name == "generate_documents")
+    assert documents["resume"]["name"] == "Renamed Meanwhile"
