@@ -76,7 +76,8 @@ def fit_one_page(
     fitting: dict[int, Layout] = {}
 
     def fits_without(count: int) -> bool:
-        layout = lay_out(resume_blocks(without(resume, order[:count])), options, metadata, sizes[-1])
+        shorter = resume_blocks(without(resume, order[:count]))
+        layout = lay_out(shorter, options, metadata, sizes[-1], one_page_try=True)
         if layout.pages == 1:
             fitting[count] = layout
         return layout.pages == 1
@@ -115,16 +116,16 @@ def one_page_layout(
     The largest is tried first (most documents that fit, fit there), then the smallest: smaller text never
     takes more pages, so when the smallest does not fit no size does. Then those between, largest first.
     """
-    largest = lay_out(blocks, options, metadata, sizes[0])
+    largest = lay_out(blocks, options, metadata, sizes[0], one_page_try=True)
     if largest.pages == 1:
         return largest
     if len(sizes) == 1:
         return None
-    smallest = lay_out(blocks, options, metadata, sizes[-1])
+    smallest = lay_out(blocks, options, metadata, sizes[-1], one_page_try=True)
     if smallest.pages != 1:
         return None
     for size in sizes[1:-1]:
-        layout = lay_out(blocks, options, metadata, size)
+        layout = lay_out(blocks, options, metadata, size, one_page_try=True)
         if layout.pages == 1:
             return layout
     return smallest
@@ -139,18 +140,28 @@ class Layout:
     pages: int
     document: BaseDocTemplate
     buffer: io.BytesIO
+    written: bool = True  # False: a one-page try stopped at its second page, which has no PDF to write
 
     def content(self) -> bytes:
         """The PDF bytes; reportlab's invariant mode makes equal input give equal bytes."""
+        if not self.written:
+            raise ValueError("a one-page try that stopped at its second page has no PDF")
         if not self.buffer.tell():
             self.document.canv.save()
         return self.buffer.getvalue()
 
 
 def lay_out(
-    blocks: Sequence[Block], options: GenerationOptions, metadata: Metadata, body_size: float
+    blocks: Sequence[Block],
+    options: GenerationOptions,
+    metadata: Metadata,
+    body_size: float,
+    *,
+    one_page_try: bool = False,
 ) -> Layout:
-    """Lay the blocks out on pages (``Layout.content`` writes the PDF)."""
+    """Lay the blocks out on pages (``Layout.content`` writes the PDF). A ``one_page_try`` stops where a
+    second page would begin: its ``pages`` is then 2 (or more, unknown) and it cannot be written. Fitting
+    only asks whether a layout takes one page, and most tries that do not would go on for another page."""
     template = get_template(options.template)
     if options.page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {options.page_size!r}; expected one of {sorted(PAGE_SIZES)}")
@@ -170,7 +181,14 @@ def lay_out(
     document = BaseDocTemplate(
         buffer,
         pagesize=(width, height),
-        pageTemplates=[PageTemplate("page", [column], onPageEnd=end_last_line)],
+        pageTemplates=[
+            PageTemplate(
+                "page",
+                [column],
+                onPage=stop_at_second_page if one_page_try else _nothing,
+                onPageEnd=end_last_line,
+            )
+        ],
         title=metadata.title,
         author=metadata.author,
         subject=metadata.subject,
@@ -181,8 +199,25 @@ def lay_out(
     # BaseDocTemplate.build ends with canv.save() unless _doSave is off, as its own multiBuild does for its
     # passes before the last one.
     document._doSave = 0
-    document.build(story(blocks, template, body_size, column_width))
+    try:
+        document.build(story(blocks, template, body_size, column_width))
+    except SecondPage:
+        return Layout(2, document, buffer, written=False)
     return Layout(document.page, document, buffer)
+
+
+class SecondPage(Exception):  # noqa: N818 -- a signal that ends a one-page try, not an error
+    """Raised by ``stop_at_second_page`` when a one-page try's content runs onto a second page."""
+
+
+def stop_at_second_page(_canvas: Canvas, document: BaseDocTemplate) -> None:
+    """A page template's ``onPage``, run as each page begins: reportlab begins a page only for content."""
+    if document.page > 1:
+        raise SecondPage
+
+
+def _nothing(_canvas: Canvas, _document: BaseDocTemplate) -> None:
+    """The default ``onPage``."""
 
 
 def end_last_line(canvas: Canvas, document: BaseDocTemplate) -> None:

@@ -166,6 +166,24 @@ def test_one_page_takes_the_largest_size_that_fits_whole(roles, bullets):
         assert fitted.dropped
 
 
+@pytest.mark.parametrize(("roles", "bullets"), [(1, 2), (3, 4), (8, 5)])  # one page, two, three
+def test_a_one_page_try_stops_where_a_second_page_would_begin(roles, bullets):
+    """Fitting only asks whether a layout takes one page: a try says so exactly as a full layout does, and
+    one that runs over stops at its second page, with nothing to write."""
+    resume = make_resume(roles=roles, bullets=bullets)
+    options, metadata = GenerationOptions(), Metadata(f"Resume - {resume.name}", resume.name, "Resume")
+    full = lay_out(resume_blocks(resume), options, metadata, BODY_SIZES[0])
+    tried = lay_out(resume_blocks(resume), options, metadata, BODY_SIZES[0], one_page_try=True)
+
+    assert (tried.pages == 1) is (full.pages == 1)
+    if full.pages == 1:
+        assert tried.content() == full.content()
+    else:
+        assert tried.pages == 2 and not tried.written
+        with pytest.raises(ValueError, match="no PDF"):
+            tried.content()
+
+
 def test_one_page_refuses_what_cannot_fit_even_without_bullets():
     experience = make_resume(roles=8, bullets=0).sections[2]
     crowded = replace(make_resume(), sections=(experience,) * 8)
