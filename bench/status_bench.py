@@ -195,6 +195,21 @@ def cpu_by_role(before: dict, after: dict, roles: dict[int, str]) -> dict[str, f
     return spent
 
 
+def drop_queues(*prefixes: str) -> int:
+    """Delete this run's queues from Redis, with what they still hold (the waiters' cancelled generations)
+    and kombu's bindings for them; returns how many keys went."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = [
+        key
+        for prefix in prefixes
+        for pattern in (f"{prefix}*", f"_kombu.binding*.{prefix}*")
+        for key in client.scan_iter(pattern)
+    ]
+    return client.delete(*keys) if keys else 0
+
+
 def wait_http(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
     import urllib.request
 
@@ -677,6 +692,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             except subprocess.TimeoutExpired:
                 process.kill()
         database.drop()
+        drop_queues(prefix, f"bare-{prefix}")
 
 
 def main() -> None:
