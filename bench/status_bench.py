@@ -26,7 +26,8 @@ back to back), which needs far less CPU than the servers. Prints:
   process's resident memory before and while they wait.
 
 Targets (issue 17): poll >= 0.60, search >= 0.40, generation p95 <= 20x, throughput >= 0.15x, all waiters
-answered within 1 s. Traffic stays on 127.0.0.1; every process started here is stopped at the end.
+answered within 1 s. Traffic stays on 127.0.0.1; every process started here is stopped at the end, and its
+throwaway database and Redis queues are deleted.
 """
 
 from __future__ import annotations
