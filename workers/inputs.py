@@ -104,11 +104,16 @@ def _request_date(generation: Generation) -> str:
     return generation.created_at.date().isoformat()
 
 
-def load_result(session: Session, generation: Generation, stage: str, cls: type[T]) -> T:
-    data: Any = stage_output(session, generation.id, stage)
+def stored_result(session: Session, generation: Generation, stage: str) -> dict[str, Any]:
+    """An earlier stage's stored result, as stored (JSON data)."""
+    data = stage_output(session, generation.id, stage)
     if data is None:
         raise StageError(f"stage {stage} has no stored result")
-    return from_data(cls, data)
+    return data
+
+
+def load_result(session: Session, generation: Generation, stage: str, cls: type[T]) -> T:
+    return from_data(cls, stored_result(session, generation, stage))
 
 
 def load_analyze(session: Session, generation: Generation) -> AnalyzeInputs:
@@ -127,9 +132,7 @@ def load_compile(session: Session, generation: Generation) -> CompileInputs:
 def load_generate(session: Session, generation: Generation) -> GenerateInputs:
     """Stage 3's inputs: the profile as stage 2 compiled it (stored with its result, ``PROFILE_USED``; a
     result stored before it was kept there means the profile as it is now), and stages 1 and 2's results."""
-    stored: Any = stage_output(session, generation.id, COMPILE)
-    if stored is None:
-        raise StageError(f"stage {COMPILE} has no stored result")
+    stored = stored_result(session, generation, COMPILE)
     used = stored.get(PROFILE_USED)
     profile = from_data(Profile, used) if used is not None else load_profile(session, generation)
     return GenerateInputs(
