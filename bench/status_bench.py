@@ -158,7 +158,7 @@ def busy_cpu_seconds() -> float:
     client), from /proc/stat; a burst's share of it says where a throughput gap goes."""
     fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = fields[3] + fields[4]  # idle, iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    return (sum(fields[:8]) - idle) / CLOCK_TICKS
 
 
 def process_cpu() -> dict[int, tuple[int, str, float]]:
