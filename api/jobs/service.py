@@ -14,6 +14,7 @@ from sqlalchemy import (
     Row,
     Select,
     String,
+    Text,
     Uuid,
     bindparam,
     case,
@@ -176,8 +177,9 @@ def _search_statements(
         .subquery("page")
     )
     total = select(func.count()).select_from(matches).scalar_subquery().label("total")
+    columns = _SEARCH_COLUMNS_AS_TEXT if on_postgres else SEARCH_COLUMNS
     ranked = (
-        select(*SEARCH_COLUMNS, IS_PUBLIC, page.c.score, total)
+        select(*columns, IS_PUBLIC, page.c.score, total)
         .join_from(page, Job, Job.id == page.c.id)
         .order_by(*_ranking(page.c))
     )
@@ -222,6 +224,11 @@ SEARCH_COLUMNS = tuple(
     column for column in Job.__table__.c if column.key not in ("search_vector", "source", "owner_id")
 )
 IS_PUBLIC = Job.owner_id.is_(None).label("is_public")
+# On Postgres the id comes as its text, which is what a hit shows: psycopg2 would build a uuid.UUID per row
+# in Python (about 3 us each, a fifth of the driver's time for a page) only for the hit to turn it back.
+_SEARCH_COLUMNS_AS_TEXT = tuple(
+    column.cast(Text).label("id") if column.key == "id" else column for column in SEARCH_COLUMNS
+)
 
 
 def import_public_jobs(session: Session, records: Iterable[Mapping[str, Any]]) -> tuple[int, int]:

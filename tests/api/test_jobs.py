@@ -185,6 +185,19 @@ def test_search_hits_are_what_the_schema_dumps(client, auth, db_session):
     assert hits[full["id"]]["salary_min"] == 50000.0 and hits[sparse["id"]]["location"] is None
 
 
+def test_search_body_is_utf8_json_with_any_text(client, auth):
+    """The hits are written by orjson as UTF-8, not escaped: text outside ASCII (accents, right-to-left
+    scripts, characters beyond the BMP) and JSON's special characters come back exactly."""
+    title = 'Haskell "Entwickler" \\ Zürich مطوّر 𝔘'
+    description = "Lignes\nséparées\tpar des tabulations, un caractère de contrôle \u0001"
+    job = create(client, auth, title=title, description=description)
+    response = client.post("/api/v1/jobs/search", json={"keywords": ["haskell"]}, headers=auth)
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert "Zürich".encode() in response.data  # UTF-8 as it is, no \u escapes
+    (hit,) = response.get_json()["results"]
+    assert (hit["id"], hit["title"], hit["description"]) == (job["id"], title, description)
+
+
 def test_search_covers_own_and_public_but_not_others(client, auth, other_auth, db_session):
     mine = create(client, auth, title="Rust Engineer")
     create(client, other_auth, title="Rust Engineer at a secret startup")
