@@ -17,7 +17,7 @@ from typing import Literal
 
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.high_level import extract_pages as pdfminer_pages
-from pdfminer.layout import LTChar, LTCurve, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTPage, LTTextContainer, LTTextLine
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
@@ -40,7 +40,7 @@ class PdfFacts:
 
     pages: int
     page_sizes: tuple[tuple[float, float], ...]  # width and height of each page, in points
-    images: int  # image XObjects and inline images over all pages
+    images: int  # images drawn over all pages: image XObjects (also inside forms) and inline images
     fonts: tuple[str, ...]  # base font names, sorted
     unembedded_fonts: tuple[str, ...]  # fonts the reader must supply itself
     text_extractable: bool  # every page yields text
@@ -104,7 +104,7 @@ def _facts(reader: PdfReader, layouts: list[LTPage], pdfminer_texts: tuple[str, 
     return PdfFacts(
         pages=len(reader.pages),
         page_sizes=tuple((float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages),
-        images=sum(len(page.images) for page in reader.pages),
+        images=sum(images_drawn(layout) for layout in layouts),
         fonts=tuple(sorted(fonts)),
         unembedded_fonts=tuple(sorted(name for name, embedded in fonts.items() if not embedded)),
         text_extractable=bool(layouts) and all(pdfminer_texts),
@@ -241,6 +241,21 @@ def page_lines(page: LTPage, number: int) -> Iterator[TextLine]:
                     bold=all("bold" in c.fontname.lower() for c in chars),
                     size=round(max(c.size for c in chars), 2),
                 )
+
+
+def images_drawn(item: LTItem) -> int:
+    """Images pdfminer.six laid out in ``item``: each image XObject drawn (also inside a form XObject) and
+    each inline image, wherever it sits in the layout's figures.
+
+    Read from the layout already made, not with pypdf's ``page.images``, which parses the page's content
+    stream again to find inline images (about 7 ms of a resume's 110 ms validation). An image that a page's
+    resources name but the page never draws is not counted: nothing of it is on the page.
+    """
+    if isinstance(item, LTImage):
+        return 1
+    if isinstance(item, LTContainer):
+        return sum(images_drawn(child) for child in item)
+    return 0
 
 
 def is_vertical_rule(element: object) -> bool:

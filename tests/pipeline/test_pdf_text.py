@@ -6,6 +6,7 @@ import io
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -93,6 +94,31 @@ def test_facts_flag_images_standard_fonts_and_pages_without_text():
     assert facts.unembedded_fonts == ("/Helvetica",)
     assert facts.font_sizes == (8.0,)
     assert not facts.text_extractable
+
+
+def test_images_drawn_inline_and_inside_forms_are_counted_as_pypdf_counts_them():
+    """Images are counted from pdfminer.six's layout: an inline image, an image XObject and one inside a
+    form XObject each count, as pypdf's own ``page.images`` (which parses the content stream again) counts
+    them; a form drawn twice shows its image twice."""
+    picture = ImageReader(Image.new("RGB", (8, 8), "navy"))
+
+    def draw(canvas, index):
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(72, 700, "Resume with pictures")
+        canvas.drawInlineImage(Image.new("RGB", (4, 4), "teal"), 72, 600, width=20, height=20)
+        canvas.drawImage(picture, 72, 500, width=20, height=20)
+        if index == 1:
+            canvas.beginForm("logo")
+            canvas.drawImage(picture, 0, 0, width=10, height=10)
+            canvas.endForm()
+            canvas.doForm("logo")
+            canvas.translate(100, 0)
+            canvas.doForm("logo")
+
+    pdf = canvas_pdf(draw, pages=2)
+
+    assert [len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages] == [2, 3]  # names, not draws
+    assert inspect_pdf(pdf).images == 2 + 4
 
 
 def test_metadata_is_read_back():
