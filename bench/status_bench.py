@@ -22,8 +22,8 @@ back to back), which needs far less CPU than the servers. Prints:
   generation and per chain during those bursts (all processes, from /proc/stat), and the generation's
   share of it by process (web, each worker with its children, Postgres, Redis, this client, other);
 - waiters: WAITERS clients long-polling (?wait=30) at once; their generations are then cancelled and the time
-  from each change to its waiter's answer is measured, with /healthz p99 meanwhile and each gunicorn
-  process's resident memory before and while they wait.
+  from sending each cancel to its waiters' answers is measured (an upper bound on change to answer), with
+  /healthz p99 meanwhile and each gunicorn process's resident memory before and while they wait.
 
 Targets (issue 17): poll >= 0.60, search >= 0.40, generation p95 <= 20x, throughput >= 0.15x, all waiters
 answered within 1 s. Traffic stays on 127.0.0.1; every process started here is stopped at the end, and its
@@ -346,7 +346,8 @@ async def bare_chain_figures(broker_prefix: str, database_url: str, sequential: 
 
 
 async def waiters_figures(service: Service, generation_ids: list[str], waiters: int):
-    """WAITERS long-polls spread over the generations; cancel them; latency from cancel to answer."""
+    """WAITERS long-polls spread over the generations; cancel them; latency from sending the cancel to the
+    answer."""
     etags = {}
     for gid in generation_ids:
         async with service.session.get(
@@ -382,8 +383,10 @@ async def waiters_figures(service: Service, generation_ids: list[str], waiters: 
         await asyncio.sleep(0.5)
         changed_at: dict[str, float] = {}
         for gid in generation_ids:
-            await service.call("POST", f"/api/v1/generations/{gid}/cancel", expect=200)
+            # From the moment the cancel is sent: the change commits before its answer, so a waiter can
+            # be answered before the cancel's own answer arrives. An upper bound on change-to-answer.
             changed_at[gid] = time.monotonic()
+            await service.call("POST", f"/api/v1/generations/{gid}/cancel", expect=200)
         await asyncio.gather(*tasks, return_exceptions=True)
         await prober
     delays = [
