@@ -112,7 +112,7 @@ def bench(url: str, runs: int) -> None:
         }
         print(f"web process CPU per search, median of 7 x {runs}:")
         for name, fn in measured.items():
-            print(f"  {name + ':':34s}{cpu_ms(fn, runs):.3f} ms")
+            print(f"  {name + ':':38s}{cpu_ms(fn, runs):.3f} ms")
         size = len(orjson.dumps(body))
         described = sum(len(hit["description"]) for hit in hits)
         print(f"  body {size} bytes, of which descriptions {described}")
