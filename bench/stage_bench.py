@@ -67,19 +67,25 @@ def one_run(profile, posting: Posting, options: GenerationOptions) -> dict[str, 
     return spent
 
 
-def main(runs: int, profile_it: bool) -> None:
+def example_runs(runs: int, profiler: cProfile.Profile | None = None) -> list[dict[str, float]]:
+    """CPU seconds per stage for RUNS generations of the bundled example, after one untimed warm-up."""
     profile = profile_from_json_resume(json.loads((EXAMPLES / "profile.json").read_text("utf-8")))
     posting = Posting(**json.loads((EXAMPLES / "job.json").read_text("utf-8")))
     # What POST /generations uses when a request gives no options (the API's defaults: one_page "auto"
     # fits the resume to one page when it can, which lays it out several times).
     options = GenerationOptions(one_page="auto")
     one_run(profile, posting, options)  # warm-up: fonts, vocabularies, caches
-    profiler = cProfile.Profile() if profile_it else None
     if profiler:
         profiler.enable()
     samples = [one_run(profile, posting, options) for _ in range(runs)]
     if profiler:
         profiler.disable()
+    return samples
+
+
+def main(runs: int, profile_it: bool) -> None:
+    profiler = cProfile.Profile() if profile_it else None
+    samples = example_runs(runs, profiler)
     medians = {name: statistics.median(s[name] for s in samples) for name in STAGES}
     total = statistics.median(sum(s.values()) for s in samples)
     print(f"offline generation, bundled example, CPU time per stage (median of {runs} runs)")

@@ -20,7 +20,9 @@ back to back), which needs far less CPU than the servers. Prints:
 - generation: offline generations one at a time (p95 from POST to succeeded) against the bare chain's p95,
   and N submitted at once (generations/s) against the bare chains/s, with the machine's busy CPU per
   generation and per chain during those bursts (all processes, from /proc/stat), and the generation's
-  share of it by process (web, each worker with its children, Postgres, Redis, this client, other);
+  share of it by process (web, each worker with its children, Postgres, Redis, this client, other); and the
+  five stages alone in this process (bench/stage_bench.py's measure): the least a generation costs, and
+  the rate the machine's cores would allow if nothing else ran;
 - waiters: WAITERS clients long-polling (?wait=30) at once; their generations are then cancelled and the time
   from sending each cancel to its waiters' answers is measured (an upper bound on change to answer), with
   /healthz p99 meanwhile and each gunicorn process's resident memory before and while they wait.
@@ -49,6 +51,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.stage_bench import example_runs  # noqa: E402
 from settings import Settings  # noqa: E402
 from tests.conftest import POSTGRES_URL, REDIS_URL, ThrowawayDatabase, alembic_config, free_port  # noqa: E402
 
@@ -648,6 +651,17 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
                     for name, seconds in sorted(shares.items(), key=lambda item: -item[1])
                     if seconds / burst >= 0.0005
                 )
+            )
+
+            # The stages alone, here in one process (no Celery, no database, no web): what a generation
+            # costs at the least, and the rate the machine's cores would allow with nothing else to do.
+            stages = statistics.median(sum(run.values()) for run in example_runs(5))
+            cores = os.cpu_count() or 1
+            print(
+                f"    the five stages alone, in one process (bench/stage_bench.py): {stages * 1000:.0f} ms "
+                f"per generation; the service's machine CPU per generation is {gen_cpu / stages:.1f}x that. "
+                f"With no other work {cores} cores would allow {cores / stages:.1f} generations/s, "
+                f"{cores / stages / bare_rate:.2f} of the chain rate"
             )
 
             # Waiters: queued generations nobody runs (the workers are stopped first), then cancelled.
