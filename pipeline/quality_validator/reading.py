@@ -248,8 +248,9 @@ def images_drawn(item: LTItem) -> int:
     each inline image, wherever it sits in the layout's figures.
 
     Read from the layout already made, not with pypdf's ``page.images``, which parses the page's content
-    stream again to find inline images (about 7 ms of a resume's 110 ms validation). An image that a page's
-    resources name but the page never draws is not counted: nothing of it is on the page.
+    stream again to find inline images (7.5 ms for the example's resume; its whole validation about 4 ms
+    faster, alternating runs). An image that a page's resources name but the page never draws is not
+    counted: nothing of it is on the page.
     """
     if isinstance(item, LTImage):
         return 1
