@@ -64,13 +64,14 @@ def hooks_client(database_url, celery_worker, monkeypatch):
     return create_app(make_config(database_url, JOBWISE_WEBHOOKS_ALLOW_PRIVATE=True)).test_client()
 
 
-def eventually(check, timeout_s: float = 90):
+def eventually(check, timeout_s: float = 90, state=lambda: ""):
+    """``check()``'s first true answer within ``timeout_s``; on timeout the failure shows ``state()``."""
     deadline = time.monotonic() + timeout_s
     while True:
         result = check()
         if result:
             return result
-        assert time.monotonic() < deadline, "condition not met in time"
+        assert time.monotonic() < deadline, f"condition not met in time; {state()}"
         time.sleep(0.2)
 
 
@@ -96,11 +97,19 @@ def test_deliveries_are_signed_retried_after_500_and_410_disables(hooks_client, 
         url = f"/api/v1/webhooks/{created[path]['id']}/deliveries"
         return hooks_client.get(url, headers=auth).get_json()
 
-    flaky = eventually(lambda: [d for d in deliveries("/flaky") if d["status"] == "delivered"])[0]
+    def with_status(path: str, status: str) -> list[dict]:
+        return [d for d in deliveries(path) if d["status"] == status]
+
+    def state() -> str:  # what to look at when a wait times out
+        logged = {path: deliveries(path) for path in created}
+        received = [(r["path"], r["headers"].get("webhook-id")) for r in receiver.received]
+        return f"deliveries {logged}; the receiver got {received}"
+
+    flaky = eventually(lambda: with_status("/flaky", "delivered"), state=state)[0]
     assert flaky["attempts"] == 2 and flaky["response_code"] == 200
     assert flaky["event"] == "generation.succeeded"
     assert flaky["payload"]["data"]["id"] == accepted["id"]
-    gone = eventually(lambda: [d for d in deliveries("/gone") if d["status"] == "failed"])[0]
+    gone = eventually(lambda: with_status("/gone", "failed"), state=state)[0]
     assert gone["attempts"] == 1 and gone["response_code"] == 410
     endpoint = hooks_client.get(f"/api/v1/webhooks/{created['/gone']['id']}", headers=auth).get_json()
     assert endpoint["enabled"] is False and "410" in endpoint["disabled_reason"]
@@ -121,7 +130,7 @@ def test_deliveries_are_signed_retried_after_500_and_410_disables(hooks_client, 
     # A disabled endpoint gets nothing from the next generation; the enabled one does.
     second = submit(hooks_client, auth)
     wait_until_final(hooks_client, auth, second["id"])
-    eventually(lambda: len([d for d in deliveries("/flaky") if d["status"] == "delivered"]) == 2)
+    eventually(lambda: len(with_status("/flaky", "delivered")) == 2, state=state)
     assert len(deliveries("/gone")) == 1
 
     # Rotation: a new secret, shown once.
