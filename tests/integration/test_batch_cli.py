@@ -40,12 +40,29 @@ DOCUMENTS = {"resume.pdf", "resume.txt", "resume.docx", "cover_letter.pdf", "cov
 
 
 @pytest.fixture(scope="module")
-def server(database_url, celery_worker, tmp_path_factory):
-    log = tmp_path_factory.mktemp("gunicorn-short-tokens") / "stderr.log"
+def server_log(tmp_path_factory) -> Path:
+    """The server's log: its access lines (method, path, status, duration; no bodies) name what a failed
+    run asked and got."""
+    return tmp_path_factory.mktemp("gunicorn-short-tokens") / "stderr.log"
+
+
+@pytest.fixture(scope="module")
+def server(database_url, celery_worker, server_log):
     with gunicorn_server(
-        database_url, log, JWT_ACCESS_TOKEN_SECONDS_OVERRIDE=str(ACCESS_TOKEN_SECONDS)
+        database_url,
+        server_log,
+        JWT_ACCESS_TOKEN_SECONDS_OVERRIDE=str(ACCESS_TOKEN_SECONDS),
+        LOG_LEVEL="INFO",
     ) as url:
         yield url
+
+
+def requests_seen(log: Path, last: int = 60) -> str:
+    """The server's last access lines, shown when a run fails."""
+    lines = [
+        line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if '"path"' in line
+    ]
+    return "\nthe server's last requests:\n" + "\n".join(lines[-last:])
 
 
 @pytest.fixture
@@ -109,7 +126,9 @@ def owned(session: Session, model, user_id) -> int:
     return session.scalar(select(func.count()).select_from(model).where(column == user_id))
 
 
-def test_a_batch_interrupted_after_two_results_resumes_without_a_second_generation(user, engine, tmp_path):
+def test_a_batch_interrupted_after_two_results_resumes_without_a_second_generation(
+    user, engine, tmp_path, server_log
+):
     email, env = user
     profile, jobs = batch_files(tmp_path)
     out = tmp_path / "out"
@@ -136,7 +155,7 @@ def test_a_batch_interrupted_after_two_results_resumes_without_a_second_generati
     time.sleep(ACCESS_TOKEN_SECONDS)
     second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=ROOT,
                             start_new_session=True)  # fmt: skip
-    assert second.returncode == 0, second.stdout + second.stderr
+    assert second.returncode == 0, second.stdout + second.stderr + requests_seen(server_log)
     assert f"Resuming: {interrupted} of 5 already finished." in second.stdout
     assert "401" not in log.read_text() + second.stdout
 
