@@ -268,6 +268,7 @@ class BatchRun:
                     "Stopping: waiting for the requests in flight (Ctrl-C again to quit now) ..."
                 )
                 self.drain(timeout_s=60)
+                self.session.freeze(timeout_s=60)  # a refresh in flight is saved before the exit
                 raise
         for message in self.fatal:
             raise NotLoggedInError(message)

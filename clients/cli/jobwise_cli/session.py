@@ -117,6 +117,13 @@ class TokenSession:
                 self._credentials = newest
             return newest.access_token
 
+    def freeze(self, timeout_s: float) -> bool:
+        """Let a refresh in flight end and be saved, then start no other; for a process about to exit at
+        once (Ctrl-C). A refresh cut short leaves the server holding a spent refresh token whose successor
+        was never saved, and the next run's refresh would revoke the login (a token spent twice). False
+        when the refresh in flight did not end within ``timeout_s``."""
+        return self._lock.acquire(timeout=timeout_s)
+
     def rejected(self, token: str) -> None:
         """The server answered 401 to ``token``: do not send it again."""
         with self._lock:
