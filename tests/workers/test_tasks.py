@@ -14,6 +14,7 @@ from models.generation import (
     Generation,
     GenerationStage,
     cancel_generation,
+    stage_output,
     webhooks_queued,
 )
 from models.profile import Profile
@@ -165,7 +166,7 @@ def test_a_generation_works_from_the_profile_version_stage_2_compiled(session):
     profile.name = "Renamed Meanwhile"
     session.commit()
     assert run(tasks.generate_documents_task, generation.id) == "SUCCESS"
-    documents = next(s.output for s in stage_rows(session, generation.id) if s.name == "generate_documents")
+    documents = stage_output(session, generation.id, "generate_documents")
     assert documents["resume"]["name"] == original
 
     compiled = next(s for s in stage_rows(session, generation.id) if s.name == "compile_profile")
@@ -173,5 +174,5 @@ def test_a_generation_works_from_the_profile_version_stage_2_compiled(session):
     compiled.output = {k: v for k, v in compiled.output.items() if k != PROFILE_USED}
     session.commit()
     assert run(tasks.generate_documents_task, generation.id) == "SUCCESS"
-    documents = next(s.output for s in stage_rows(session, generation.id) if s.name == "generate_documents")
+    documents = stage_output(session, generation.id, "generate_documents")
     assert documents["resume"]["name"] == "Renamed Meanwhile"
