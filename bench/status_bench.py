@@ -642,7 +642,7 @@ async def run(seconds: float, connections: int, waiters: int) -> None:
             print(
                 f"  offline generation:   p95 {gen_p95 * 1000:.0f} ms ({sequential} one at a time), "
                 f"{rate:.2f} generations/s (burst of {burst}), machine CPU {gen_cpu * 1000:.0f} ms per "
-                "generation (bench/stage_bench.py gives the stages' own share)"
+                "generation"
             )
             print(
                 "    per generation: "
